@@ -1,0 +1,30 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { createValidationPipe, HttpExceptionFilter } from '@rectiflow/common';
+import { AppConfig } from '@rectiflow/config';
+import { ApiModule } from './api.module';
+
+/** Builds the configured API application; main.ts and the e2e tests share it so tests run what ships. */
+export async function createApiApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(ApiModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Rectiflow API')
+      .setDescription('绩效评价问题整改跟踪 — rectification tracking of performance evaluation findings')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

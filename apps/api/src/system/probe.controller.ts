@@ -1,0 +1,24 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProbeService } from '@rectiflow/system';
+import { ProbeDto, ProbeStartedDto, StartProbeDto } from './probe.dto';
+
+/** End-to-end diagnostics: proves API → Temporal → worker → MySQL → BullMQ → processor on a live deployment. */
+@ApiTags('system')
+@Controller('system/probes')
+export class ProbeController {
+  constructor(private readonly probes: ProbeService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({ summary: '启动诊断探针 (start a diagnostic round trip)' })
+  start(@Body() dto: StartProbeDto): Promise<ProbeStartedDto> {
+    return this.probes.start(dto.message ?? '');
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: '查看诊断探针 (read the probe back)' })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ProbeDto> {
+    return this.probes.get(id);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './app-error';
+export * from './dependency-error';
+export * from './error-code';
+export * from './http-exception.filter';
+export * from './validation.pipe';

@@ -1,0 +1,41 @@
+/**
+ * The typed configuration every component receives by injection. Built once at boot from the
+ * environment by `loadConfig`; nothing else reads `process.env`.
+ * It is a class (not an interface) so that Nest can use it as an injection token.
+ */
+export abstract class AppConfig {
+  abstract readonly env: 'development' | 'production' | 'test';
+  abstract readonly logLevel: string;
+  abstract readonly http: { host: string; port: number; publicBaseUrl: string };
+  abstract readonly database: { url: string; poolSize: number };
+  abstract readonly redis: { url: string; queuePrefix: string };
+  abstract readonly temporal: {
+    address: string;
+    namespace: string;
+    taskQueue: string;
+    tls: null | { caPath?: string; certPath?: string; keyPath?: string; serverName?: string };
+    uiPort: number;
+    dbFile: string;
+    workflowBundlePath?: string;
+  };
+  abstract readonly storage: { dir: string };
+  abstract readonly auth: { jwtSecret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  abstract readonly limits: {
+    importMaxBytes: number;
+    uploadMaxFileBytes: number;
+    uploadMaxRequestBytes: number;
+    uploadAllowedTypes: string[];
+  };
+  abstract readonly policy: {
+    reminderOffsetsDays: number[];
+    escalationOffsetsDays: number[];
+    maxExtensions: number;
+  };
+  abstract readonly notifications: {
+    smtpUrl?: string;
+    mailFrom: string;
+    webhookSecret?: string;
+    digestTime: string;
+    timezone: string;
+  };
+}

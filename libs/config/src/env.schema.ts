@@ -1,0 +1,179 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === ''
+    ? undefined
+    : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+
+/**
+ * Every environment variable Rectiflow reads, with its rule. `.env.example` documents the same list;
+ * a spec keeps the two in step.
+ */
+export class EnvironmentVariables {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsString()
+  API_HOST = '127.0.0.1';
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  API_PORT = 3000;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL?: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @Matches(/^mysql:\/\/[^\s/]+\/[A-Za-z0-9_]+(\?.*)?$/, {
+    message: 'DATABASE_URL must look like mysql://user:password@host:3306/database',
+  })
+  DATABASE_URL!: string;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsString()
+  @IsNotEmpty()
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must look like redis://host:6379/0' })
+  REDIS_URL!: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, _ and - only' })
+  QUEUE_PREFIX = 'rectiflow';
+
+  @IsString()
+  @IsNotEmpty()
+  @Matches(/^[^\s:]+:\d+$/, { message: 'TEMPORAL_ADDRESS must look like host:7233' })
+  TEMPORAL_ADDRESS!: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'TEMPORAL_NAMESPACE has invalid characters' })
+  TEMPORAL_NAMESPACE = 'default';
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'TEMPORAL_TASK_QUEUE has invalid characters' })
+  TEMPORAL_TASK_QUEUE = 'rectiflow';
+
+  @Transform(toBool)
+  @IsOptional()
+  TEMPORAL_TLS = false;
+
+  @IsOptional() @IsString() TEMPORAL_TLS_CA_PATH?: string;
+  @IsOptional() @IsString() TEMPORAL_TLS_CERT_PATH?: string;
+  @IsOptional() @IsString() TEMPORAL_TLS_KEY_PATH?: string;
+  @IsOptional() @IsString() TEMPORAL_TLS_SERVER_NAME?: string;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  TEMPORAL_UI_PORT = 8233;
+
+  @IsOptional()
+  @IsString()
+  TEMPORAL_DB_FILE = 'var/temporal/temporal.db';
+
+  /** Pre-built workflow bundle (production). Without it the worker bundles `workflows/` at start. */
+  @IsOptional()
+  @IsString()
+  TEMPORAL_WORKFLOW_BUNDLE?: string;
+
+  @IsOptional()
+  @IsString()
+  STORAGE_DIR = 'var/storage';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters (use: openssl rand -hex 32)' })
+  JWT_SECRET!: string;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(60)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(300)
+  JWT_REFRESH_TTL_SECONDS = 30 * 24 * 3600;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1024)
+  IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1024)
+  UPLOAD_MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1024)
+  UPLOAD_MAX_REQUEST_BYTES = 50 * 1024 * 1024;
+
+  @IsOptional()
+  @Matches(/^[a-z0-9]+(,[a-z0-9]+)*$/, { message: 'UPLOAD_ALLOWED_TYPES is a comma list like pdf,docx' })
+  UPLOAD_ALLOWED_TYPES = 'pdf,ofd,docx,xlsx,doc,xls,jpg,png,zip';
+
+  @Matches(/^\d+(,\d+)*$/, { message: 'REMINDER_OFFSETS_DAYS is a comma list of days, e.g. 7,3,1' })
+  @IsOptional()
+  REMINDER_OFFSETS_DAYS = '7,3,1';
+
+  @Matches(/^\d+(,\d+){3}$/, {
+    message:
+      'ESCALATION_OFFSETS_DAYS needs four days after the deadline (提醒函,督办,约谈,通报), e.g. 1,8,15,30',
+  })
+  @IsOptional()
+  ESCALATION_OFFSETS_DAYS = '1,8,15,30';
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  MAX_EXTENSIONS = 2;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must look like smtp://user:pass@host:25' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  MAIL_FROM = 'Rectiflow <noreply@rectiflow.local>';
+
+  @IsOptional()
+  @IsString()
+  WEBHOOK_SECRET?: string;
+
+  @IsOptional()
+  @Matches(/^\d{2}:\d{2}$/, { message: 'DIGEST_TIME is HH:mm, e.g. 08:30' })
+  DIGEST_TIME = '08:30';
+
+  @IsOptional()
+  @IsString()
+  TIMEZONE = 'Asia/Shanghai';
+}

@@ -1,0 +1,3 @@
+export * from './probe.contract';
+export * from './queue-names';
+export * from './search-attributes';

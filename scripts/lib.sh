@@ -1,0 +1,46 @@
+# Shared helpers for the stack and test scripts. Sourced, not executed.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT" || exit 1
+
+say()  { printf '\033[1;34m[rectiflow]\033[0m %s\n' "$*" >&2; }
+warn() { printf '\033[1;33m[rectiflow]\033[0m %s\n' "$*" >&2; }
+die()  { printf '\033[1;31m[rectiflow]\033[0m %s\n' "$*" >&2; exit 1; }
+
+# Reads KEY from the environment, else from .env, else the default given.
+cfg() {
+  local key="$1" def="${2:-}" val
+  val="${!key:-}"
+  if [ -z "$val" ] && [ -f "$ROOT/.env" ]; then
+    val="$(grep -E "^${key}=" "$ROOT/.env" | tail -n1 | cut -d= -f2- | sed -e 's/^"//' -e 's/"$//')"
+  fi
+  printf '%s' "${val:-$def}"
+}
+
+require_node() {
+  command -v node >/dev/null || die "Node.js 20.19+ is required (https://nodejs.org)."
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
+    || die "Node.js 20.19+ is required; found $(node -v)."
+}
+
+# npm ci only when package-lock.json changed since the last install: a fresh clone installs, a rerun does not.
+install_deps() {
+  require_node
+  local want have=""
+  want="$(sha256sum package-lock.json | cut -c1-64)"
+  [ -f node_modules/.rectiflow-lock ] && have="$(cat node_modules/.rectiflow-lock)"
+  if [ "$want" != "$have" ]; then
+    say "Installing npm dependencies (npm ci, about a minute)…"
+    npm ci --no-audit --no-fund --loglevel=error >&2 || die "npm ci failed"
+    echo "$want" > node_modules/.rectiflow-lock
+  fi
+}
+
+# Creates .env from .env.example on first run, with a freshly generated JWT secret.
+ensure_env_file() {
+  if [ ! -f .env ]; then
+    local secret
+    secret="$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')"
+    sed "s/^JWT_SECRET=.*/JWT_SECRET=${secret}/" .env.example > .env
+    say "Created .env from .env.example (with a random JWT_SECRET)."
+  fi
+}

@@ -1,0 +1,59 @@
+import request from 'supertest';
+import { eventually, startTestStack, TestStack } from '../support/test-stack';
+
+describe('plumbing: HTTP → Temporal workflow → activity (MySQL + BullMQ) → processor → HTTP', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(() => stack?.close());
+
+  it('round-trips a probe through every component', async () => {
+    const http = stack.api.getHttpServer();
+    const started = await request(http)
+      .post('/api/v1/system/probes')
+      .send({ message: '你好，整改' })
+      .expect(202);
+    expect(started.body.workflowId).toBe(`probe-${started.body.probeId}`);
+
+    const probe = await eventually(async () => {
+      const res = await request(http).get(`/api/v1/system/probes/${started.body.probeId}`);
+      return res.status === 200 && res.body.status === 'consumed' ? res.body : null;
+    });
+    expect(probe).toMatchObject({
+      id: started.body.probeId,
+      message: '你好，整改',
+      workflowId: started.body.workflowId,
+    });
+    expect(probe.consumedBy).toMatch(/:\d+$/);
+    expect(new Date(probe.consumedAt).getTime()).toBeGreaterThanOrEqual(new Date(probe.createdAt).getTime());
+  });
+
+  it('reports readiness of each dependency', async () => {
+    const res = await request(stack.api.getHttpServer()).get('/ready').expect(200);
+    expect(res.body.details).toMatchObject({
+      mysql: { status: 'up' },
+      redis: { status: 'up' },
+      temporal: { status: 'up' },
+    });
+    await request(stack.api.getHttpServer()).get('/health').expect(200, { status: 'ok' });
+  });
+
+  it('answers 404 with a code for an unknown probe and 400 for bad input', async () => {
+    const http = stack.api.getHttpServer();
+    const missing = await request(http)
+      .get('/api/v1/system/probes/7d3f0a52-98c1-4c55-9a57-2a0f4a1f0e11')
+      .expect(404);
+    expect(missing.body.error.code).toBe('NOT_FOUND');
+    const bad = await request(http)
+      .post('/api/v1/system/probes')
+      .send({ message: 'x', extra: 1 })
+      .expect(400);
+    expect(bad.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: { extra: expect.any(Array) } },
+    });
+    await request(http).get('/api/v1/system/probes/not-a-uuid').expect(400);
+  });
+});
