@@ -1,0 +1,23 @@
+export type {
+  Grade,
+  ParsedEvaluation,
+  ParsedFinding,
+  ParsedPoint,
+  ParsedRecommendation,
+  ParseResult,
+  ParseWarning,
+} from './model/parse-result.types';
+export { WARNING_CODES, type WarningCode } from './model/warning-codes.const';
+export { ImportError, isImportError, type ImportErrorCode } from './model/import-error';
+export { parseFeedbackForm } from './parser/parse-feedback-form';
+export { hasRecognisableStructure } from './parser/recognisable-structure';
+export { gradeForScore } from './parser/grade.util';
+export {
+  extractText,
+  DEFAULT_MAX_BYTES,
+  type DocumentFormat,
+  type ExtractedDocument,
+  type ExtractOptions,
+} from './format/extract-text';
+export { htmlToText } from './format/html-to-text.converter';
+export { importFeedbackDocument, type ImportedDocument } from './import-feedback-document';

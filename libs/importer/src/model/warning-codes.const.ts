@@ -1,0 +1,31 @@
+import type { ParseWarning } from './parse-result.types';
+
+/**
+ * Every warning code the parser can emit. Consumers switch on these strings (UI badges,
+ * review queues), so codes are stable and only ever added to.
+ */
+export const WARNING_CODES = [
+  'NO_PROBLEMS_SECTION',
+  'NO_RECOMMENDATIONS',
+  'COUNT_MISMATCH',
+  'PAIRING_BY_POSITION',
+  'SINGLE_RECOMMENDATION_FOR_ALL',
+  'SCORE_GRADE_MISMATCH',
+  'EXECUTION_RATE_MISMATCH',
+  'MISSING_HEADER_FIELD',
+  'SECOND_REPORT_IGNORED',
+  'NO_PROBLEMS_DECLARED',
+  'EMPTY_PROBLEMS_SECTION',
+  'UNNUMBERED_ITEMS',
+  'NUMBERING_GAP',
+  'GRADE_DERIVED_FROM_SCORE',
+  'SCORE_OUT_OF_RANGE',
+  'INPUT_TRUNCATED',
+  'INTERNAL_ERROR',
+] as const;
+
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+export function warning(code: WarningCode, message: string): ParseWarning {
+  return { code, message };
+}
