@@ -7,6 +7,16 @@ import { createValidationPipe, HttpExceptionFilter } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
 import { ApiModule } from './api.module';
 
+function dependencyEndpoints(config: AppConfig) {
+  const db = new URL(config.database.url);
+  const redis = new URL(config.redis.url);
+  return {
+    mysql: `${db.hostname}:${db.port || 3306}`,
+    redis: `${redis.hostname}:${redis.port || 6379}`,
+    temporal: config.temporal.address,
+  };
+}
+
 /** Builds the configured API application; main.ts and the e2e tests share it so tests run what ships. */
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create(ApiModule.forRoot(config), { bufferLogs: true });
@@ -14,7 +24,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.use(helmet({ contentSecurityPolicy: false }));
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalFilters(new HttpExceptionFilter(dependencyEndpoints(config)));
   app.enableShutdownHooks();
   const doc = SwaggerModule.createDocument(
     app,

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { AppError } from './app-error';
-import { unavailableDependency } from './dependency-error';
+import { DependencyEndpoints, unavailableDependency } from './dependency-error';
 import { ERROR_HTTP_STATUS, ErrorCode } from './error-code';
 
 export interface ErrorBody {
@@ -29,6 +29,8 @@ const STATUS_CODE: Record<number, ErrorCode> = {
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
+
+  constructor(private readonly endpoints: DependencyEndpoints = {}) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
@@ -74,7 +76,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     const multer = multerError(exception);
     if (multer) return multer;
-    const dependency = unavailableDependency(exception);
+    const dependency = unavailableDependency(exception, this.endpoints);
     if (dependency) {
       this.logger.warn({ dependency, err: exception }, `dependency unavailable: ${dependency}`);
       return {
@@ -99,7 +101,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
 /** multer reports limits through its own error class; map them to 413/400 with a clear reason. */
 function multerError(exception: unknown): { status: number; body: ErrorBody } | null {
-  if (!(exception instanceof Error) || exception.name !== 'MulterError') return null;
+  if ((exception as { name?: unknown } | null)?.name !== 'MulterError') return null;
   const code = (exception as Error & { code?: string; field?: string }).code ?? '';
   if (
     code === 'LIMIT_FILE_SIZE' ||
