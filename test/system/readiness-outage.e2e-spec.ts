@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { createUserAndLogin, TestAccount } from '../support/auth';
 import { TcpProxy } from '../support/tcp-proxy';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, TEST_TEMPORAL_ADDRESS, testConfig } from '../support/test-config';
 import { eventually, startTestStack, TestStack } from '../support/test-stack';
@@ -14,6 +15,7 @@ describe('readiness during dependency outages', () => {
     temporal: new TcpProxy(temporalHost, Number(temporalPort)),
   };
   let stack: TestStack;
+  let admin: TestAccount;
 
   beforeAll(async () => {
     await Promise.all(Object.values(proxies).map((p) => p.up()));
@@ -26,6 +28,7 @@ describe('readiness during dependency outages', () => {
         TEMPORAL_ADDRESS: proxies.temporal.address,
       }),
     });
+    admin = await createUserAndLogin(stack, { role: 'bureau_admin' });
   });
   afterAll(async () => {
     await Promise.all(Object.values(proxies).map((p) => p.up().catch(() => undefined)));
@@ -61,7 +64,9 @@ describe('readiness during dependency outages', () => {
     await proxies.mysql.down();
     try {
       const res = await eventually(async () => {
-        const r = await request(stack.api.getHttpServer()).get('/api/v1/system/probes/7d3f0a52-98c1-4c55-9a57-2a0f4a1f0e11');
+        const r = await request(stack.api.getHttpServer())
+          .get('/api/v1/system/probes/7d3f0a52-98c1-4c55-9a57-2a0f4a1f0e11')
+          .set(admin.auth);
         if (r.status !== 503) throw new Error(`got ${r.status} ${JSON.stringify(r.body)}`);
         return r;
       });

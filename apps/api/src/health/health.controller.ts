@@ -1,10 +1,13 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '@rectiflow/auth';
 import { RedisHealthIndicator } from './redis.health';
 import { TemporalHealthIndicator } from './temporal.health';
 
+/** Public: load balancers and orchestrators probe these without credentials. */
 @ApiTags('health')
+@Public()
 @Controller()
 export class HealthController {
   constructor(

@@ -1,10 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@rectiflow/auth';
 import { ProbeService } from '@rectiflow/system';
 import { ProbeDto, ProbeStartedDto, StartProbeDto } from './probe.dto';
 
 /** End-to-end diagnostics: proves API → Temporal → worker → MySQL → BullMQ → processor on a live deployment. */
 @ApiTags('system')
+@ApiBearerAuth()
+@Roles('bureau_admin')
 @Controller('system/probes')
 export class ProbeController {
   constructor(private readonly probes: ProbeService) {}
