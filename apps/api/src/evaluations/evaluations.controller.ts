@@ -1,0 +1,151 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { ClientIp } from '@rectiflow/audit';
+import { type AuthUser, CurrentUser, Roles } from '@rectiflow/auth';
+import {
+  EvaluationHeaderService,
+  EvaluationImportService,
+  EvaluationQueryService,
+} from '@rectiflow/evaluations';
+import { attachmentDisposition } from './content-disposition';
+import { EvaluationDetailDto } from './evaluation-detail.dto';
+import { DRAFT_EDITOR_ROLES } from './evaluation-edit-roles';
+import { EvaluationPageDto, ListEvaluationsQueryDto } from './evaluation-list.dto';
+import { ImportTextDto } from './import-evaluation.dto';
+import { importRequestFrom } from './import-input';
+import { ImportUploadInterceptor } from './import-upload.interceptor';
+import { UpdateEvaluationDto } from './update-evaluation.dto';
+
+/**
+ * Evaluations (绩效评价): import a feedback form as a draft, read, correct the draft's header.
+ * Reads are open to every signed-in role and scoped by the service (404 outside one's scope).
+ */
+@ApiTags('evaluations')
+@ApiBearerAuth()
+@ApiExtraModels(ImportTextDto)
+@Controller('evaluations')
+export class EvaluationsController {
+  constructor(
+    private readonly imports: EvaluationImportService,
+    private readonly queries: EvaluationQueryService,
+    private readonly headers: EvaluationHeaderService,
+  ) {}
+
+  @Post('import')
+  @Roles(...DRAFT_EDITOR_ROLES)
+  @UseInterceptors(ImportUploadInterceptor)
+  @ApiOperation({
+    summary: '导入绩效评价结果反馈表，生成草稿 (import a feedback form as a draft evaluation)',
+    description:
+      'multipart/form-data with a `file` part (.txt UTF-8/GBK, .html, .docx), or JSON `{ text, filename? }`. ' +
+      '400 empty/undecodable, 415 binary or unsupported format, 413 over the size limit, 422 not a feedback form ' +
+      '(details.reason = the importer code); 409 DUPLICATE with details.evaluationId when already imported.',
+  })
+  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiBody({
+    schema: {
+      oneOf: [
+        { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] },
+        { $ref: getSchemaPath(ImportTextDto) },
+      ],
+    },
+  })
+  @ApiCreatedResponse({ type: EvaluationDetailDto })
+  @ApiConflictResponse({ description: 'DUPLICATE: the same document (SHA-256) was imported before' })
+  @ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE (reason TOO_LARGE)' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'BINARY_FILE / UNSUPPORTED_FORMAT / wrong Content-Type' })
+  @ApiUnprocessableEntityResponse({ description: 'NO_STRUCTURE: not a feedback form' })
+  import(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() body: ImportTextDto,
+    @CurrentUser() actor: AuthUser,
+    @ClientIp() ip: string,
+  ): Promise<EvaluationDetailDto> {
+    return this.imports.importDocument(importRequestFrom(file, body, actor, ip));
+  }
+
+  @Get()
+  @ApiOperation({ summary: '评价列表 (paged; filters: status, grade, q)' })
+  @ApiOkResponse({ type: EvaluationPageDto })
+  list(@Query() query: ListEvaluationsQueryDto, @CurrentUser() user: AuthUser): Promise<EvaluationPageDto> {
+    return this.queries.list(query, user);
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: '评价详情 (header facts, findings with points and pairing, recommendations, warnings)',
+  })
+  @ApiOkResponse({ type: EvaluationDetailDto })
+  get(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<EvaluationDetailDto> {
+    return this.queries.getDetail(id, user);
+  }
+
+  @Get(':id/source')
+  @ApiOperation({ summary: '下载原始文件 (the document as uploaded)' })
+  @ApiProduces(
+    'text/plain',
+    'text/html',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  )
+  @ApiOkResponse({ description: 'the original bytes; Content-Disposition carries the name (RFC 5987)' })
+  async source(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<StreamableFile> {
+    const file = await this.queries.openSource(id, user);
+    return new StreamableFile(file.stream, {
+      type: file.contentType,
+      length: file.size,
+      disposition: attachmentDisposition(file.originalName),
+    });
+  }
+
+  @Patch(':id')
+  @Roles(...DRAFT_EDITOR_ROLES)
+  @HttpCode(200)
+  @ApiOperation({ summary: '修正草稿表头 (correct header facts of a draft)' })
+  @ApiOkResponse({ type: EvaluationDetailDto })
+  @ApiConflictResponse({
+    description: 'TRANSITION_NOT_ALLOWED (not a draft) or CONFLICT (stale expectedVersion)',
+  })
+  update(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateEvaluationDto,
+    @CurrentUser() actor: AuthUser,
+    @ClientIp() ip: string,
+  ): Promise<EvaluationDetailDto> {
+    const { expectedVersion, ...patch } = dto;
+    return this.headers.update(id, patch, { actor, ip, expectedVersion });
+  }
+}

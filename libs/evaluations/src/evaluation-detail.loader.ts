@@ -1,0 +1,94 @@
+import type { EntityManager } from 'typeorm';
+import { NotFoundError } from '@rectiflow/common';
+import {
+  EvaluationEntity,
+  FindingEntity,
+  RecommendationEntity,
+  SourceDocumentEntity,
+} from '@rectiflow/persistence';
+import type {
+  EvaluationDetail,
+  EvaluationView,
+  RecommendationView,
+  SourceDocumentView,
+} from './evaluation-detail.types';
+
+/**
+ * Reads one evaluation with everything the detail view shows. Takes an EntityManager so that draft edits
+ * can answer from inside their transaction (what they wrote, under their lock). No access check here.
+ */
+export async function loadEvaluationDetail(manager: EntityManager, id: string): Promise<EvaluationDetail> {
+  const evaluation = await manager.findOne(EvaluationEntity, {
+    where: { id },
+    relations: { sourceDocument: true },
+  });
+  if (!evaluation) throw new NotFoundError('评价', id);
+  const [findings, recommendations] = await Promise.all([
+    manager.find(FindingEntity, { where: { evaluationId: id }, order: { seq: 'ASC' } }),
+    manager.find(RecommendationEntity, { where: { evaluationId: id }, order: { seq: 'ASC' } }),
+  ]);
+  const recs = recommendations.map(toRecommendationView);
+  const recBySeq = new Map(recs.map((r) => [r.seq, r]));
+  return {
+    evaluation: toEvaluationView(evaluation),
+    findings: findings.map((f) => ({
+      id: f.id,
+      seq: f.seq,
+      title: f.title,
+      text: f.text,
+      points: f.points,
+      recommendationSeq: f.recommendationSeq,
+      recommendation: f.recommendationSeq === null ? null : (recBySeq.get(f.recommendationSeq) ?? null),
+    })),
+    recommendations: recs,
+    warnings: evaluation.warnings,
+  };
+}
+
+function toRecommendationView(r: RecommendationEntity): RecommendationView {
+  return { id: r.id, seq: r.seq, title: r.title, text: r.text };
+}
+
+export function toSourceDocumentView(d: SourceDocumentEntity): SourceDocumentView {
+  return {
+    id: d.id,
+    originalName: d.originalName,
+    sha256: d.sha256,
+    size: d.size,
+    format: d.format,
+    encoding: d.encoding,
+    uploadedById: d.uploadedById,
+    createdAt: d.createdAt,
+  };
+}
+
+function toEvaluationView(e: EvaluationEntity): EvaluationView {
+  return {
+    id: e.id,
+    status: e.status,
+    version: e.version,
+    title: e.title,
+    projectName: e.projectName,
+    organizer: e.organizer,
+    supervisingDepartment: e.supervisingDepartment,
+    projectUnit: e.projectUnit,
+    projectPeriod: e.projectPeriod,
+    evaluator: e.evaluator,
+    evaluationPeriod: e.evaluationPeriod,
+    score: e.score,
+    grade: e.grade,
+    basicInfo: e.basicInfo,
+    performanceSummary: e.performanceSummary,
+    budget: e.budget,
+    allocated: e.allocated,
+    spent: e.spent,
+    executionRate: e.executionRate,
+    departmentUnitId: e.departmentUnitId,
+    createdById: e.createdById,
+    issuedAt: e.issuedAt,
+    finishedAt: e.finishedAt,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    sourceDocument: e.sourceDocument ? toSourceDocumentView(e.sourceDocument) : null,
+  };
+}

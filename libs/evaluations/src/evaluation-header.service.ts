@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@rectiflow/audit';
+import { AppError } from '@rectiflow/common';
+import { editDraft, type DraftDeps, type DraftEditContext } from './draft-transaction';
+import { HEADER_PATCH_KEYS, type HeaderPatch } from './draft-edit.types';
+import type { EvaluationDetail } from './evaluation-detail.types';
+import { recomputeHeaderWarnings, type HeaderState } from './header-warnings';
+
+/** Corrections of a draft's header facts (PATCH /evaluations/:id). */
+@Injectable()
+export class EvaluationHeaderService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  private deps(): DraftDeps {
+    return { dataSource: this.dataSource, audit: this.audit };
+  }
+
+  async update(id: string, patch: HeaderPatch, ctx: DraftEditContext): Promise<EvaluationDetail> {
+    const keys = HEADER_PATCH_KEYS.filter((k) => patch[k] !== undefined);
+    if (!keys.length) {
+      throw new AppError('VALIDATION_FAILED', '没有要修改的字段 (nothing to change)', {
+        reason: 'EMPTY_PATCH',
+      });
+    }
+    const changes = Object.fromEntries(keys.map((k) => [k, patch[k]])) as HeaderPatch;
+    return editDraft(
+      this.deps(),
+      id,
+      ctx,
+      { action: 'evaluation.update', payload: { changes } },
+      async ({ evaluation }) => {
+        const header = { ...evaluation, ...changes } as HeaderState;
+        const warnings = recomputeHeaderWarnings(
+          evaluation.warnings,
+          header,
+          new Set(keys as Array<keyof HeaderState>),
+        );
+        return { ...changes, warnings };
+      },
+    );
+  }
+}

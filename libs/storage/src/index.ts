@@ -1,0 +1,4 @@
+export * from './file-store';
+export * from './local-file-store';
+export * from './storage-key';
+export * from './storage.module';
