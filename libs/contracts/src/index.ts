@@ -1,3 +1,5 @@
 export * from './probe.contract';
 export * from './queue-names';
 export * from './search-attributes';
+export * from './rectification';
+export * from './notifications';

@@ -1,0 +1,128 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { RECTIFICATION_TYPES, RectificationType } from '@rectiflow/contracts';
+import { DeadlineRuleDto } from './deadline-rule.dto';
+
+export class IssuePolicyDto {
+  @ApiPropertyOptional({ default: true, description: '整改方案是否须经财政局批准' })
+  @IsOptional()
+  @IsBoolean()
+  requirePlanApproval?: boolean;
+
+  @ApiPropertyOptional({ example: [7, 3, 1], description: '截止前提醒（天）' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  reminderOffsetsDays?: number[];
+
+  @ApiPropertyOptional({ example: [1, 8, 15, 30], description: '逾期后 提醒函、督办、约谈、通报 的天数' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(4)
+  @ArrayMaxSize(4)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  escalationOffsetsDays?: number[];
+
+  @ApiPropertyOptional({ example: 2, description: '最多延期次数' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  maxExtensions?: number;
+
+  @ApiPropertyOptional({ example: 30, description: '持续整改进展报告周期（天）' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  progressReportIntervalDays?: number;
+}
+
+export class FindingOverrideDto {
+  @ApiProperty({ description: '问题序号' })
+  @IsInt()
+  @Min(1)
+  seq!: number;
+
+  @ApiPropertyOptional({ description: '该问题的责任单位' })
+  @IsOptional()
+  @IsInt()
+  unitId?: number;
+
+  @ApiPropertyOptional({ enum: RECTIFICATION_TYPES })
+  @IsOptional()
+  @IsIn(RECTIFICATION_TYPES)
+  type?: RectificationType;
+
+  @ApiPropertyOptional({ type: DeadlineRuleDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeadlineRuleDto)
+  deadlineRule?: DeadlineRuleDto;
+}
+
+/** 下发: the delivery date, the default responsible unit, type and deadline rule, per-finding overrides, policy. */
+export class IssueEvaluationDto {
+  @ApiProperty({ example: '2026-12-01', description: '送达日' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'deliveryDate 须为 YYYY-MM-DD' })
+  deliveryDate!: string;
+
+  @ApiProperty({ description: '默认责任单位' })
+  @IsInt()
+  unitId!: number;
+
+  @ApiPropertyOptional({ enum: RECTIFICATION_TYPES, default: 'deadline' })
+  @IsOptional()
+  @IsIn(RECTIFICATION_TYPES)
+  type?: RectificationType;
+
+  @ApiPropertyOptional({ type: DeadlineRuleDto, description: '默认整改时限（缺省按整改类型）' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeadlineRuleDto)
+  deadlineRule?: DeadlineRuleDto;
+
+  @ApiPropertyOptional({ type: [FindingOverrideDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => FindingOverrideDto)
+  overrides?: FindingOverrideDto[];
+
+  @ApiPropertyOptional({ type: IssuePolicyDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IssuePolicyDto)
+  policy?: IssuePolicyDto;
+}
+
+export class IssuedRectificationDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() findingSeq!: number;
+  @ApiProperty() unitId!: number;
+  @ApiProperty({ enum: RECTIFICATION_TYPES }) type!: RectificationType;
+  @ApiProperty() deadline!: string;
+}
+
+export class IssueEvaluationResultDto {
+  @ApiProperty() evaluationId!: string;
+  @ApiProperty({ enum: ['issued'] }) status!: 'issued';
+  @ApiProperty() workflowId!: string;
+  @ApiProperty() deliveryDate!: string;
+  @ApiProperty({ type: [IssuedRectificationDto] }) rectifications!: IssuedRectificationDto[];
+}

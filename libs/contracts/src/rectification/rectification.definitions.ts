@@ -1,0 +1,46 @@
+import type { UpdateDefinition } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { RectificationCommandName, RectificationCommands } from './rectification.commands';
+import type { RectificationOutcome, RectificationPolicy, RectificationState, RectificationType, Actor, Deadline } from './rectification.types';
+
+export const RECTIFICATION_WORKFLOW_TYPE = 'rectificationWorkflow';
+export const rectificationWorkflowId = (evaluationId: string, findingSeq: number): string =>
+  `rectification-${evaluationId}-${findingSeq}`;
+
+export interface RectificationInput {
+  rectificationId: string;
+  evaluationId: string;
+  findingSeq: number;
+  findingTitle: string;
+  unitId: number;
+  type: RectificationType;
+  deadline: Deadline;
+  deliveryDate: string;
+  policy: RectificationPolicy;
+  issuedBy: Actor;
+  /** Set by continue-as-new: the state carried over from the previous run. */
+  resume?: RectificationState;
+}
+
+/** One Update per command; each answers with the full new state. */
+export const rectificationUpdates: { [K in RectificationCommandName]: ReturnType<typeof defineUpdate<RectificationState, [RectificationCommands[K]], K>> } = {
+  acknowledge: defineUpdate('acknowledge'),
+  submitPlan: defineUpdate('submitPlan'),
+  approvePlan: defineUpdate('approvePlan'),
+  returnPlan: defineUpdate('returnPlan'),
+  addEvidence: defineUpdate('addEvidence'),
+  submit: defineUpdate('submit'),
+  review: defineUpdate('review'),
+  reportProgress: defineUpdate('reportProgress'),
+  requestExtension: defineUpdate('requestExtension'),
+  decideExtension: defineUpdate('decideExtension'),
+  reassign: defineUpdate('reassign'),
+  cancel: defineUpdate('cancel'),
+};
+
+/** Any command's Update definition, for registering every handler in one loop. */
+export type AnyRectificationUpdate = UpdateDefinition<RectificationState, [RectificationCommands[RectificationCommandName]]>;
+
+export const rectificationStateQuery = defineQuery<RectificationState>('state');
+
+export type RectificationResult = RectificationOutcome;

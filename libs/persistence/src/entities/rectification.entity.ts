@@ -1,0 +1,84 @@
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type {
+  RectificationState,
+  RectificationStatus,
+  RectificationType,
+} from '@rectiflow/contracts';
+
+/**
+ * Read model of one rectification, written only by the workflow's projection activity. The columns serve the
+ * ledger's filters and sorting; `state` holds the full snapshot for detail views. Temporal stays the source of
+ * truth for the process.
+ */
+@Entity('rectification')
+@Index(['evaluationId', 'findingSeq'], { unique: true })
+@Index(['unitId', 'status'])
+@Index(['currentDeadline'])
+export class RectificationEntity {
+  /** The workflow id: rectification-<evaluationId>-<seq>. */
+  @PrimaryColumn({ type: 'varchar', length: 120 })
+  id!: string;
+
+  @Column({ type: 'char', length: 36 })
+  evaluationId!: string;
+
+  @Column({ type: 'int' })
+  findingSeq!: number;
+
+  @Column({ type: 'varchar', length: 500 })
+  findingTitle!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  status!: RectificationStatus;
+
+  @Column({ type: 'varchar', length: 20 })
+  type!: RectificationType;
+
+  @Column({ type: 'int' })
+  unitId!: number;
+
+  @Column({ type: 'date' })
+  originalDeadline!: string;
+
+  @Column({ type: 'date' })
+  currentDeadline!: string;
+
+  @Column({ type: 'datetime', precision: 3 })
+  currentDeadlineAt!: Date;
+
+  @Column({ type: 'int', default: 0 })
+  extensionCount!: number;
+
+  @Column({ type: 'tinyint', default: 0 })
+  escalationLevel!: number;
+
+  @Column({ type: 'boolean', default: false })
+  overdue!: boolean;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  responsiblePerson!: string | null;
+
+  @Column({ type: 'int', default: 0 })
+  evidenceCount!: number;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  lastReviewResult!: string | null;
+
+  @Column({ type: 'datetime', precision: 3 })
+  issuedAt!: Date;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column({ type: 'json' })
+  state!: RectificationState;
+
+  @Column({ type: 'int' })
+  lastEventSeq!: number;
+
+  @UpdateDateColumn({ type: 'datetime', precision: 3 })
+  updatedAt!: Date;
+}

@@ -1,0 +1,22 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { NotificationRequest, QUEUES } from '@rectiflow/contracts';
+
+/** BullMQ rejects ':' in custom job ids; the workflow's keys are otherwise kept verbatim. */
+export const notificationJobId = (key: string): string => key.replace(/:/g, '_');
+
+/**
+ * Puts a workflow's notification request on the queue. The job id is derived from the request key, so a
+ * retried activity (or a double call) adds the job once; BullMQ ignores an add with an existing id.
+ */
+@Injectable()
+export class NotificationRequestService {
+  constructor(@InjectQueue(QUEUES.notifications) private readonly queue: Queue<NotificationRequest>) {}
+
+  async enqueue(request: NotificationRequest): Promise<{ jobId: string }> {
+    const jobId = notificationJobId(request.key);
+    await this.queue.add(request.event, request, { jobId });
+    return { jobId };
+  }
+}

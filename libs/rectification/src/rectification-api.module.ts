@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { PersistenceModule } from '@rectiflow/persistence';
+import { IssueEvaluationService } from './issue-evaluation.service';
+import { RectificationCommandService } from './rectification-command.service';
+import { RectificationDetailService } from './rectification-detail.service';
+import { RectificationModule } from './rectification.module';
+
+/** What the API needs on top of the worker-side services: issuing, the step gateway and reads. */
+@Module({
+  imports: [PersistenceModule, RectificationModule],
+  providers: [IssueEvaluationService, RectificationCommandService, RectificationDetailService],
+  exports: [IssueEvaluationService, RectificationCommandService, RectificationDetailService, RectificationModule],
+})
+export class RectificationApiModule {}

@@ -1,0 +1,41 @@
+import type { EscalationLevel, RectificationState, RectificationStatus, RectificationType } from '@rectiflow/contracts';
+
+export interface TimelineEntry {
+  seq: number;
+  action: string;
+  actorId: number | null;
+  actorName: string;
+  payload: Record<string, unknown>;
+  occurredAt: Date;
+}
+
+/** Everything about one item, linked back to the evaluation result it came from. */
+export interface RectificationDetail {
+  id: string;
+  status: RectificationStatus;
+  statusLabel: string;
+  type: RectificationType;
+  typeLabel: string;
+  unit: { id: number; name: string | null };
+  deadline: { original: string; current: string; history: RectificationState['deadlines'] };
+  overdue: boolean;
+  overdueDays: number;
+  escalationLevel: EscalationLevel;
+  escalationLabel: string;
+  evaluation: {
+    id: string;
+    title: string | null;
+    projectName: string | null;
+    organizer: string | null;
+    supervisingDepartment: string | null;
+    projectUnit: string | null;
+    evaluator: string | null;
+    score: number | null;
+    grade: string | null;
+  };
+  finding: { seq: number; title: string; text: string; points: unknown };
+  recommendation: { seq: number; title: string; text: string } | null;
+  state: RectificationState;
+  timeline: TimelineEntry[];
+  links: { self: string; evaluation: string; timeline: string };
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { RectificationState, TimelineEvent } from '@rectiflow/contracts';
+import { RectificationEntity, RectificationEventEntity } from '@rectiflow/persistence';
+
+/**
+ * Writes the read model from the workflow: the snapshot row and the timeline event, in one transaction.
+ * Idempotent and order-proof: the event is keyed by (rectificationId, seq), and the row only moves forward
+ * (an older snapshot arriving late — activities may complete out of order — never overwrites a newer one).
+ */
+@Injectable()
+export class RectificationProjectionService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(snapshot: RectificationState, event: TimelineEvent): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const row = toRow(snapshot);
+      // updateEntity(false): TypeORM would otherwise write the defaults it reads back into `row`.
+      await tx.createQueryBuilder().insert().into(RectificationEntity).values(row).orIgnore().updateEntity(false).execute();
+      const current = await tx
+        .getRepository(RectificationEntity)
+        .createQueryBuilder('r')
+        .setLock('pessimistic_write')
+        .select(['r.id', 'r.lastEventSeq'])
+        .where('r.id = :id', { id: snapshot.id })
+        .getOneOrFail();
+      if (current.lastEventSeq < snapshot.eventSeq) await tx.getRepository(RectificationEntity).update({ id: snapshot.id }, row);
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(RectificationEventEntity)
+        .values({
+          rectificationId: snapshot.id,
+          seq: event.seq,
+          action: event.action,
+          actorId: event.actor?.userId ?? null,
+          actorName: event.actor?.name ?? '系统',
+          payload: event.payload as object,
+          occurredAt: new Date(event.at),
+        })
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
+    });
+  }
+}
+
+function toRow(s: RectificationState): Omit<RectificationEntity, 'updatedAt'> {
+  const original = s.deadlines[0];
+  const current = s.deadlines[s.deadlines.length - 1];
+  const plan = s.plans[s.plans.length - 1];
+  const review = s.reviews[s.reviews.length - 1];
+  return {
+    id: s.id,
+    evaluationId: s.evaluationId,
+    findingSeq: s.findingSeq,
+    findingTitle: s.findingTitle.slice(0, 500),
+    status: s.status,
+    type: s.type,
+    unitId: s.unitId,
+    originalDeadline: original.date,
+    currentDeadline: current.date,
+    currentDeadlineAt: new Date(current.at),
+    extensionCount: s.extensions.filter((e) => e.decision?.approved).length,
+    escalationLevel: s.escalationLevel,
+    overdue: s.overdue,
+    responsiblePerson: plan?.responsiblePerson?.slice(0, 100) ?? null,
+    evidenceCount: s.evidence.reduce((n, e) => n + e.files.length, 0),
+    lastReviewResult: review?.result ?? null,
+    issuedAt: new Date(s.issuedAt),
+    closedAt: s.closedAt ? new Date(s.closedAt) : null,
+    cancelledAt: s.cancelled ? new Date(s.cancelled.at) : null,
+    state: s,
+    lastEventSeq: s.eventSeq,
+  };
+}

@@ -1,0 +1,95 @@
+import type { RectificationState } from '../../../libs/contracts/src/rectification/rectification.types';
+import { applyCommand, initialState } from './rectification-state.machine';
+import { fireTimer, nextTimer } from './rectification-timers';
+
+const T0 = Date.parse('2026-12-01T00:00:00Z');
+const actor = { userId: 1, name: '甲', role: 'dept_user', unitId: 2 };
+const reviewer = { userId: 2, name: '乙', role: 'bureau_reviewer', unitId: 1 };
+
+function state(deadlineOffsetS = 100): RectificationState {
+  const at = new Date(T0 + deadlineOffsetS * 1000).toISOString();
+  return initialState(
+    {
+      rectificationId: 'rectification-e-1',
+      evaluationId: 'e',
+      findingSeq: 1,
+      findingTitle: 't',
+      unitId: 2,
+      type: 'deadline',
+      deadline: { date: '2026-12-01', at },
+      deliveryDate: '2026-11-20',
+      policy: { requirePlanApproval: true, reminderOffsetsSeconds: [30, 10], escalationOffsetsSeconds: [5, 10, 20, 40], maxExtensions: 2, progressReportIntervalSeconds: 50 },
+      issuedBy: reviewer,
+    },
+    new Date(T0).toISOString(),
+  );
+}
+
+/** Drives the timers as the workflow loop does, returning what fired. */
+function runUntil(s: RectificationState, untilMs: number): string[] {
+  const fired: string[] = [];
+  for (;;) {
+    const t = nextTimer(s, T0);
+    if (!t || t.at > untilMs) return fired;
+    const r = fireTimer(s, t, Math.max(t.at, T0));
+    if (r) fired.push(`${r.event.action}${r.notifications[0]?.level ? `:${r.notifications[0].level}` : ''}`);
+  }
+}
+
+describe('rectification timers', () => {
+  it('reminds, marks overdue, then climbs the ladder in order', () => {
+    const s = state();
+    expect(runUntil(s, T0 + 1000_000)).toEqual([
+      'deadline_reminder', 'deadline_reminder', 'overdue', 'escalation:1', 'escalation:2', 'escalation:3', 'escalation:4',
+    ]);
+    expect(nextTimer(s, T0 + 1000_000)).toBeNull();
+  });
+
+  it('skips reminders whose time was already past when the deadline was set', () => {
+    const s = state(20); // the 30 s reminder would be before issuing
+    expect(runUntil(s, T0 + 20_000)).toEqual(['deadline_reminder', 'overdue']);
+  });
+
+  it('pauses the ladder while the item waits for review', () => {
+    const s = state();
+    applyCommand(s, 'acknowledge', { actor }, new Date(T0).toISOString());
+    s.status = 'submitted';
+    expect(nextTimer(s, T0)).toBeNull();
+  });
+
+  it('jumps to the highest rung due at once instead of sending every missed one', () => {
+    const s = state();
+    runUntil(s, T0 + 100_000); // reminders + overdue
+    const t = nextTimer(s, T0 + 200_000)!;
+    const r = fireTimer(s, t, T0 + 100_000 + 25_000)!; // 25 s late: 提醒函, 督办 and 约谈 are all due
+    expect(r.notifications).toEqual([{ event: 'escalation', level: 3 }]);
+    expect(s.escalationLevel).toBe(3);
+  });
+
+  it('restarts reminders and the ladder from a new deadline after an approved extension', () => {
+    const s = state();
+    runUntil(s, T0 + 106_000);
+    expect(s.escalationLevel).toBe(1);
+    const now = new Date(T0 + 106_000).toISOString();
+    applyCommand(s, 'requestExtension', { actor, reason: '跨年度', newDeadline: { date: '2026-12-31', at: new Date(T0 + 500_000).toISOString() } }, now);
+    applyCommand(s, 'decideExtension', { actor: reviewer, approve: true }, now);
+    expect(s.overdue).toBe(false);
+    expect(s.escalationLevel).toBe(0);
+    expect(s.deadlines.map((d) => d.version)).toEqual([1, 2]);
+    expect(nextTimer(s, T0 + 106_000)).toMatchObject({ kind: 'reminder', key: 'reminder:v2:30', at: T0 + 470_000 });
+  });
+
+  it('asks for progress reports every interval while ongoing, and none after closure', () => {
+    const s = state();
+    const now = new Date(T0).toISOString();
+    applyCommand(s, 'acknowledge', { actor }, now);
+    applyCommand(s, 'submitPlan', { actor, responsiblePerson: '张', measures: [{ content: 'm', targetDate: '2026-12-01', targetAt: now }] }, now);
+    applyCommand(s, 'approvePlan', { actor: reviewer }, now);
+    applyCommand(s, 'addEvidence', { actor, files: [{ fileId: 1, sha256: 'a', name: 'a.pdf', size: 1, mimeType: 'application/pdf' }], description: 'd', effectiveDate: '2026-12-01' }, now);
+    applyCommand(s, 'submit', { actor, account: 'a' }, now);
+    applyCommand(s, 'review', { actor: reviewer, result: 'ongoing', comment: '需长期坚持' }, now);
+    expect(nextTimer(s, T0)).toMatchObject({ kind: 'progress_report', at: T0 + 50_000 });
+    applyCommand(s, 'cancel', { actor: reviewer, reason: 'x' }, now);
+    expect(nextTimer(s, T0)).toBeNull();
+  });
+});

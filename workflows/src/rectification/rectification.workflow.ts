@@ -1,0 +1,125 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { RectificationActivities, NotificationRequest } from '../../../libs/contracts/src/rectification/rectification.activities';
+import type { RectificationCommandName, RectificationCommands } from '../../../libs/contracts/src/rectification/rectification.commands';
+import { RECTIFICATION_COMMANDS } from '../../../libs/contracts/src/rectification/rectification.commands';
+import {
+  RectificationInput,
+  AnyRectificationUpdate,
+  rectificationStateQuery,
+  rectificationUpdates,
+} from '../../../libs/contracts/src/rectification/rectification.definitions';
+import type { RectificationOutcome, RectificationState, TimelineEvent } from '../../../libs/contracts/src/rectification/rectification.types';
+import { SEARCH_ATTRIBUTES } from '../../../libs/contracts/src/search-attributes';
+import { checkCommand, currentDeadline, isFinal } from './rectification-rules';
+import { applyCommand, initialState, issuedTransition, NotificationIntent, Transition } from './rectification-state.machine';
+import { fireTimer, nextTimer } from './rectification-timers';
+
+const { recordRectificationEvent, enqueueNotification } = proxyActivities<RectificationActivities>({
+  startToCloseTimeout: '30 seconds',
+  // No maximum attempts: a MySQL or Redis outage delays the read model and notifications, it never loses them.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+const nowIso = (): string => new Date(Date.now()).toISOString();
+
+/**
+ * One finding's rectification, from 下发 to 销号 or 撤销. Holds the state, moves only through validated Updates,
+ * reminds before the deadline and climbs the escalation ladder after it with durable timers, and writes every
+ * transition to the MySQL read model through an activity.
+ */
+export async function rectificationWorkflow(input: RectificationInput): Promise<RectificationOutcome> {
+  const state: RectificationState = input.resume ?? initialState(input, nowIso());
+  /** Bumped on every change so the timer loop recomputes what is due next. */
+  let changes = 0;
+
+  const commit = async (t: Transition): Promise<void> => {
+    changes += 1;
+    publishSearchAttributes(state);
+    const snapshot = JSON.parse(JSON.stringify(state)) as RectificationState;
+    await recordRectificationEvent({ snapshot, event: t.event });
+    for (const intent of t.notifications) await enqueueNotification(notificationRequest(state, t.event, intent));
+  };
+
+  for (const name of RECTIFICATION_COMMANDS) {
+    type Cmd = RectificationCommands[RectificationCommandName];
+    setHandler(
+      rectificationUpdates[name] as AnyRectificationUpdate,
+      async (cmd: Cmd) => {
+        await commit(applyCommand(state, name, cmd as never, nowIso()));
+        return state;
+      },
+      {
+        validator: (cmd: Cmd) => {
+          const reason = checkCommand(state, name, cmd as never);
+          if (reason) throw ApplicationFailure.nonRetryable(reason, 'TransitionNotAllowed');
+        },
+      },
+    );
+  }
+  setHandler(rectificationStateQuery, () => state);
+
+  if (!input.resume) await commit(issuedTransition(state));
+
+  while (!isFinal(state.status)) {
+    const seen = changes;
+    const timer = nextTimer(state, Date.now());
+    if (timer) {
+      const changed = await condition(() => changes !== seen, Math.max(1, timer.at - Date.now()));
+      if (!changed && !isFinal(state.status)) {
+        const fired = fireTimer(state, timer, Date.now());
+        if (fired) await commit(fired);
+      }
+    } else {
+      await condition(() => changes !== seen);
+    }
+    if (workflowInfo().continueAsNewSuggested && !isFinal(state.status)) {
+      // Long-lived items (持续整改) can outgrow one history; carry the state into a fresh run.
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof rectificationWorkflow>({ ...input, resume: state });
+    }
+  }
+  await condition(allHandlersFinished);
+  return {
+    rectificationId: state.id,
+    findingSeq: state.findingSeq,
+    status: state.status,
+    closedAt: state.closedAt,
+    extensions: state.extensions.filter((e) => e.decision?.approved).length,
+    maxEscalationLevel: state.escalations.reduce((m, e) => (e.level > m ? e.level : m), 0 as RectificationOutcome['maxEscalationLevel']),
+  };
+}
+
+function notificationRequest(state: RectificationState, event: TimelineEvent, intent: NotificationIntent): NotificationRequest {
+  return {
+    key: `${state.id}.${event.seq}.${intent.event}`,
+    event: intent.event,
+    rectificationId: state.id,
+    evaluationId: state.evaluationId,
+    findingSeq: state.findingSeq,
+    unitId: state.unitId,
+    level: intent.level,
+    deadlineDate: currentDeadline(state).date,
+    occurredAt: event.at,
+    payload: { ...(intent.payload ?? {}), findingTitle: state.findingTitle, actor: event.actor?.name ?? '系统' },
+  };
+}
+
+function publishSearchAttributes(state: RectificationState): void {
+  const sa = SEARCH_ATTRIBUTES;
+  upsertSearchAttributes([
+    { key: sa.status, value: state.status },
+    { key: sa.unitId, value: String(state.unitId) },
+    { key: sa.escalationLevel, value: state.escalationLevel },
+    { key: sa.deadline, value: new Date(currentDeadline(state).at) },
+    { key: sa.evaluationId, value: state.evaluationId },
+  ] as Parameters<typeof upsertSearchAttributes>[0]);
+}
