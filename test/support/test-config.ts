@@ -19,7 +19,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   const uid = randomBytes(4).toString('hex');
   return buildConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     DATABASE_URL: TEST_DATABASE_URL,
     REDIS_URL: TEST_REDIS_URL,
     QUEUE_PREFIX: `rftest-${uid}`,
@@ -29,6 +29,9 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     TEMPORAL_WORKFLOW_BUNDLE: TEST_WORKFLOW_BUNDLE,
     STORAGE_DIR: resolve(ROOT, 'var', 'test', `storage-${uid}`),
     JWT_SECRET: 'test-only-secret-0123456789abcdef0123456789abcdef',
+    // Every test logs in from 127.0.0.1; the per-IP login throttle would otherwise trip on busy test files.
+    // Tests of the throttle itself override it.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
     ...overrides,
   });
 }

@@ -5,8 +5,14 @@ import { PersistenceModule } from '@rectiflow/persistence';
 import { QueueModule } from '@rectiflow/queue';
 import { SystemModule } from '@rectiflow/system';
 import { TemporalClientModule } from '@rectiflow/temporal';
+import { AuditLogModule } from './audit/audit-log.module';
+import { AuthHttpModule } from './auth/auth-http.module';
+import { EvaluationsHttpModule } from './evaluations/evaluations-http.module';
 import { HealthModule } from './health/health.module';
+import { RectificationsHttpModule } from './rectifications/rectifications-http.module';
 import { ProbeController } from './system/probe.controller';
+import { UnitsModule } from './units/units.module';
+import { UsersModule } from './users/users.module';
 
 /** The HTTP process: the shared module graph plus controllers. */
 @Module({})
@@ -22,6 +28,12 @@ export class ApiModule {
         TemporalClientModule,
         HealthModule,
         SystemModule,
+        AuthHttpModule,
+        UnitsModule,
+        UsersModule,
+        AuditLogModule,
+        EvaluationsHttpModule,
+        RectificationsHttpModule,
       ],
       controllers: [ProbeController],
     };

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -19,7 +20,11 @@ function dependencyEndpoints(config: AppConfig) {
 
 /** Builds the configured API application; main.ts and the e2e tests share it so tests run what ships. */
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    bufferLogs: true,
+  });
+  // Decides req.ip (audit log, login limits): X-Forwarded-For is believed only from the configured proxies.
+  app.set('trust proxy', config.http.trustProxy);
   app.useLogger(app.get(Logger));
   app.use(helmet({ contentSecurityPolicy: false }));
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready'] });

@@ -1,13 +1,15 @@
+import { createRectificationActivities, RectificationActivityDeps } from '@rectiflow/rectification';
 import { createProbeActivities, ProbeService } from '@rectiflow/system';
 
 /** Everything the activities need, injected by Nest; the activities themselves are plain functions. */
-export interface ActivityDeps {
+export interface ActivityDeps extends RectificationActivityDeps {
   probes: ProbeService;
 }
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createProbeActivities(deps),
+    ...createRectificationActivities(deps),
   };
 }
 

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { resolve } from 'node:path';
 import { AppConfig } from '@rectiflow/config';
+import { EvaluationLifecycleService, NotificationRequestService, RectificationProjectionService } from '@rectiflow/rectification';
 import { ProbeService } from '@rectiflow/system';
 import { buildTemporalTls } from '@rectiflow/temporal';
 import { createActivities } from './create-activities';
@@ -22,6 +23,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   constructor(
     private readonly config: AppConfig,
     private readonly probes: ProbeService,
+    private readonly projection: RectificationProjectionService,
+    private readonly notifications: NotificationRequestService,
+    private readonly evaluations: EvaluationLifecycleService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,7 +45,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       ...(temporal.workflowBundlePath
         ? { workflowBundle: { codePath: resolve(temporal.workflowBundlePath) } }
         : { workflowsPath: require.resolve('../../../workflows/src') }),
-      activities: createActivities({ probes: this.probes }),
+      activities: createActivities({
+        probes: this.probes,
+        projection: this.projection,
+        notifications: this.notifications,
+        evaluations: this.evaluations,
+      }),
       shutdownGraceTime: '20 seconds',
     });
     this.running = this.worker.run().catch((err: unknown) => {

@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule } from '@rectiflow/config';
 import { LoggingModule } from '@rectiflow/logging';
 import { PersistenceModule } from '@rectiflow/persistence';
 import { QueueModule } from '@rectiflow/queue';
+import { RectificationModule } from '@rectiflow/rectification';
 import { ProbeProcessor, SystemModule } from '@rectiflow/system';
 import { TemporalClientModule } from '@rectiflow/temporal';
 import { TemporalWorkerService } from './temporal-worker.service';
@@ -20,6 +21,7 @@ export class WorkerModule {
         QueueModule,
         TemporalClientModule,
         SystemModule,
+        RectificationModule,
       ],
       providers: [TemporalWorkerService, ProbeProcessor],
     };

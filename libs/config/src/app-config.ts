@@ -6,7 +6,13 @@
 export abstract class AppConfig {
   abstract readonly env: 'development' | 'production' | 'test';
   abstract readonly logLevel: string;
-  abstract readonly http: { host: string; port: number; publicBaseUrl: string };
+  abstract readonly http: {
+    host: string;
+    port: number;
+    publicBaseUrl: string;
+    /** Express "trust proxy": false (socket address only), a hop count, or trusted proxy addresses. */
+    trustProxy: false | number | string[];
+  };
   abstract readonly database: { url: string; poolSize: number };
   abstract readonly redis: { url: string; queuePrefix: string };
   abstract readonly temporal: {
@@ -19,7 +25,14 @@ export abstract class AppConfig {
     workflowBundlePath?: string;
   };
   abstract readonly storage: { dir: string };
-  abstract readonly auth: { jwtSecret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  abstract readonly auth: {
+    jwtSecret: string;
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+    loginMaxFailures: number;
+    loginLockSeconds: number;
+    loginRateLimitPerMinute: number;
+  };
   abstract readonly limits: {
     importMaxBytes: number;
     uploadMaxFileBytes: number;
@@ -37,5 +50,11 @@ export abstract class AppConfig {
     webhookSecret?: string;
     digestTime: string;
     timezone: string;
+    digestSchedule: boolean;
+    attempts: number;
+    backoffMs: number;
+    sendTimeoutMs: number;
+    emailRatePerMinute: number;
+    webhookRatePerMinute: number;
   };
 }

@@ -36,6 +36,16 @@ export class EnvironmentVariables {
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
   PUBLIC_BASE_URL?: string;
 
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (Express "trust proxy"): a hop count, or a comma list of
+   * addresses/CIDRs/names like loopback,10.0.0.0/8. Empty = trust nobody: the client IP is the socket address.
+   */
+  @IsOptional()
+  @Matches(/^(\d+|[A-Za-z0-9.:/]+(,[A-Za-z0-9.:/]+)*)?$/, {
+    message: 'TRUST_PROXY is a hop count (1) or a comma list like loopback,10.0.0.0/8',
+  })
+  TRUST_PROXY = '';
+
   @IsString()
   @IsNotEmpty()
   @Matches(/^mysql:\/\/[^\s/]+\/[A-Za-z0-9_]+(\?.*)?$/, {
@@ -117,6 +127,28 @@ export class EnvironmentVariables {
   @Min(300)
   JWT_REFRESH_TTL_SECONDS = 30 * 24 * 3600;
 
+  /** Failed logins for one username from one IP before that pair is locked out. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(24 * 3600)
+  LOGIN_LOCK_SECONDS = 300;
+
+  /** Login requests per minute per client IP, whatever the username (guards against password spraying). */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 30;
+
   @Transform(toInt)
   @IsOptional()
   @IsInt()
@@ -176,4 +208,44 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   TIMEZONE = 'Asia/Shanghai';
+
+  /** Create the daily-digest Temporal Schedule at worker start. Default: on, except with NODE_ENV=test. */
+  @Transform(toBool)
+  @IsOptional()
+  DIGEST_SCHEDULE?: boolean;
+
+  /** Tries per notification delivery (in-app, email, webhook) before it is marked failed for an admin. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  NOTIFY_ATTEMPTS = 8;
+
+  /** First retry delay of a failed delivery; each further retry waits twice as long. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(50)
+  NOTIFY_BACKOFF_MS = 30000;
+
+  /** Timeout of one SMTP or webhook call. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(500)
+  NOTIFY_SEND_TIMEOUT_MS = 15000;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  NOTIFY_EMAIL_RATE_PER_MINUTE = 120;
+
+  /** DingTalk and WeCom group robots accept about 20 messages a minute. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  NOTIFY_WEBHOOK_RATE_PER_MINUTE = 20;
 }

@@ -32,6 +32,11 @@ export function buildConfig(env: Record<string, string | undefined>): AppConfig 
       host: vars.API_HOST,
       port: vars.API_PORT,
       publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://${vars.API_HOST}:${vars.API_PORT}`).replace(/\/$/, ''),
+      trustProxy: !vars.TRUST_PROXY
+        ? false
+        : /^\d+$/.test(vars.TRUST_PROXY)
+          ? Number(vars.TRUST_PROXY)
+          : vars.TRUST_PROXY.split(','),
     },
     database: { url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE },
     redis: { url: vars.REDIS_URL, queuePrefix: vars.QUEUE_PREFIX },
@@ -56,6 +61,9 @@ export function buildConfig(env: Record<string, string | undefined>): AppConfig 
       jwtSecret: vars.JWT_SECRET,
       accessTtlSeconds: vars.JWT_ACCESS_TTL_SECONDS,
       refreshTtlSeconds: vars.JWT_REFRESH_TTL_SECONDS,
+      loginMaxFailures: vars.LOGIN_MAX_FAILURES,
+      loginLockSeconds: vars.LOGIN_LOCK_SECONDS,
+      loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
     },
     limits: {
       importMaxBytes: vars.IMPORT_MAX_BYTES,
@@ -74,6 +82,12 @@ export function buildConfig(env: Record<string, string | undefined>): AppConfig 
       webhookSecret: vars.WEBHOOK_SECRET,
       digestTime: vars.DIGEST_TIME,
       timezone: vars.TIMEZONE,
+      digestSchedule: vars.DIGEST_SCHEDULE ?? vars.NODE_ENV !== 'test',
+      attempts: vars.NOTIFY_ATTEMPTS,
+      backoffMs: vars.NOTIFY_BACKOFF_MS,
+      sendTimeoutMs: vars.NOTIFY_SEND_TIMEOUT_MS,
+      emailRatePerMinute: vars.NOTIFY_EMAIL_RATE_PER_MINUTE,
+      webhookRatePerMinute: vars.NOTIFY_WEBHOOK_RATE_PER_MINUTE,
     },
   }) as AppConfig;
 }

@@ -1,4 +1,8 @@
 import { CreateSystemProbe1764140000000 } from './migrations/1764140000000-create-system-probe';
+import { CreateAccounts1764150000000 } from './migrations/1764150000000-create-accounts';
+import { CreateRectifications1764170000000 } from './migrations/1764170000000-create-rectifications';
+import { CreateEvaluations1764160000000 } from './migrations/1764160000000-create-evaluations';
+import { CreateNotifications1764190000000 } from './migrations/1764190000000-create-notifications';
 
 /** Every migration in order. A new migration is appended here (see README: schema changes). */
-export const MIGRATIONS = [CreateSystemProbe1764140000000];
+export const MIGRATIONS = [CreateSystemProbe1764140000000, CreateAccounts1764150000000, CreateRectifications1764170000000, CreateEvaluations1764160000000, CreateNotifications1764190000000];
