@@ -13,10 +13,6 @@ say "Building (TypeScript + workflow bundle)…"
 npm run -s build >&2
 say "Creating databases and running migrations…"
 node dist/scripts/db-setup.js
-if [ -f dist/scripts/seed-demo.js ]; then
-  say "Importing the demo data (seed evaluation)…"
-  node dist/scripts/seed-demo.js
-fi
 
 mkdir -p var/log
 export TEMPORAL_WORKFLOW_BUNDLE="$ROOT/dist/workflow-bundle.js"
@@ -36,6 +32,9 @@ for _ in $(seq 1 120); do
 done
 curl -fsS "$BASE/ready" >/dev/null 2>&1 || die "the API did not become ready; see var/log/api.log"
 
+say "Demo data: accounts, the seed evaluation imported and issued…"
+node dist/scripts/demo.js || warn "demo data could not be loaded (see above); the stack runs without it"
+
 cat >&2 <<MSG
 
   Rectiflow is running.
@@ -44,6 +43,8 @@ cat >&2 <<MSG
     Health / ready   $BASE/health  $BASE/ready
     Temporal Web UI  http://$(cfg TEMPORAL_ADDRESS 127.0.0.1:7233 | cut -d: -f1):$(cfg TEMPORAL_UI_PORT 8233)
     Logs             var/log/api.log  var/log/worker.log
+    Demo accounts    admin, reviewer, leader, auditor, gxj_user, gxj_leader, jyj_user
+                     password: $(node -e 'try{console.log(require("./var/demo-credentials.json").password)}catch{console.log("(see var/demo-credentials.json)")}')
   Press Ctrl-C to stop the API and the worker.
 
 MSG

@@ -84,6 +84,19 @@ describe('issuing an evaluation and the human steps over HTTP', () => {
       recommendation: { seq: 1, title: '强化项目预算管理，结合实际编制预算' },
     });
     expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(['issued']);
+
+    const evaluation = await eventually(async () => {
+      const r = await request(http).get(`/api/v1/evaluations/${evaluationId}`).set(reviewer.auth);
+      return r.body.progress?.total === 4 ? r.body : null;
+    });
+    expect(evaluation.progress).toEqual({ total: 4, open: 4, closed: 0, ongoing: 0, cancelled: 0, overdue: 0, completionRate: 0 });
+    expect(evaluation.findings[3].rectification).toMatchObject({ id: rid(4), unitId: projectUnit.id, status: 'issued', href: `/api/v1/rectifications/${rid(4)}` });
+    // The project unit given finding 4 by an override can read the evaluation its item came from.
+    const projectUser = await createUserAndLogin(stack, { role: 'dept_user', unitId: projectUnit.id });
+    await request(http).get(`/api/v1/evaluations/${evaluationId}`).set(projectUser.auth).expect(200);
+    const listed = await request(http).get('/api/v1/evaluations').set(projectUser.auth).expect(200);
+    expect(listed.body.items.map((e: { id: string }) => e.id)).toContain(evaluationId);
+    await request(http).get(`/api/v1/evaluations/${evaluationId}`).set(otherDept.auth).expect(404);
   });
 
   it('hides another unit’s item (404) and forbids bureau-only steps to departments (403)', async () => {
@@ -133,8 +146,8 @@ describe('issuing an evaluation and the human steps over HTTP', () => {
     await step(reviewer2, 1, 'cancel', { reason: '再撤销' }).expect(409);
     const finished = await eventually(async () => {
       const r = await request(http).get(`/api/v1/evaluations/${evaluationId}`).set(reviewer.auth);
-      return r.body.evaluation?.status === 'finished' ? r.body.evaluation : null;
+      return r.body.evaluation?.status === 'finished' ? r.body : null;
     });
-    expect(finished.status).toBe('finished');
+    expect(finished.progress).toMatchObject({ total: 4, cancelled: 4, open: 0, completionRate: null });
   });
 });

@@ -8,6 +8,8 @@ import { createValidationPipe, HttpExceptionFilter } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
 import { ApiModule } from './api.module';
 
+export const JSON_BODY_LIMIT = '2mb';
+
 function dependencyEndpoints(config: AppConfig) {
   const db = new URL(config.database.url);
   const redis = new URL(config.redis.url);
@@ -26,6 +28,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   // Decides req.ip (audit log, login limits): X-Forwarded-For is believed only from the configured proxies.
   app.set('trust proxy', config.http.trustProxy);
   app.useLogger(app.get(Logger));
+  // JSON bodies are small (steps, edits, a pasted document); larger documents go as multipart uploads.
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(helmet({ contentSecurityPolicy: false }));
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready'] });
   app.useGlobalPipes(createValidationPipe());

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { resolve } from 'node:path';
 import { AppConfig } from '@rectiflow/config';
+import { DailyDigestService } from '@rectiflow/notifications';
 import { EvaluationLifecycleService, NotificationRequestService, RectificationProjectionService } from '@rectiflow/rectification';
 import { ProbeService } from '@rectiflow/system';
 import { buildTemporalTls } from '@rectiflow/temporal';
@@ -26,12 +27,18 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     private readonly projection: RectificationProjectionService,
     private readonly notifications: NotificationRequestService,
     private readonly evaluations: EvaluationLifecycleService,
+    private readonly digests: DailyDigestService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!runtimeInstalled) {
       runtimeInstalled = true;
-      Runtime.install({ logger: new NestRuntimeLogger(), shutdownSignals: [] });
+      // Core (Rust) logs are forwarded into our structured logger instead of raw lines on stderr.
+      Runtime.install({
+        logger: new NestRuntimeLogger(),
+        shutdownSignals: [],
+        telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
+      });
     }
     const { temporal } = this.config;
     this.connection = await NativeConnection.connect({
@@ -50,6 +57,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         projection: this.projection,
         notifications: this.notifications,
         evaluations: this.evaluations,
+        digests: this.digests,
       }),
       shutdownGraceTime: '20 seconds',
     });

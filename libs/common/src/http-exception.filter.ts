@@ -76,6 +76,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     const multer = multerError(exception);
     if (multer) return multer;
+    const bodyError = bodyParserError(exception);
+    if (bodyError) return bodyError;
     const dependency = unavailableDependency(exception, this.endpoints);
     if (dependency) {
       this.logger.warn({ dependency, err: exception }, `dependency unavailable: ${dependency}`);
@@ -125,4 +127,16 @@ interface HealthReport {
 
 function isHealthReport(r: unknown): r is HealthReport {
   return typeof r === 'object' && r !== null && 'details' in r && 'status' in r && 'info' in r;
+}
+
+/** Express' body parser: an oversized or malformed JSON body is the client's error, not a 500. */
+function bodyParserError(exception: unknown): { status: number; body: ErrorBody } | null {
+  const type = (exception as { type?: unknown } | null)?.type;
+  if (type === 'entity.too.large')
+    return { status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: '请求体过大：较大的文档请以文件（multipart）上传' } } };
+  if (type === 'entity.parse.failed')
+    return { status: 400, body: { error: { code: 'BAD_REQUEST', message: '请求体不是合法的 JSON' } } };
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+    return { status: 415, body: { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的请求编码' } } };
+  return null;
 }

@@ -1,4 +1,5 @@
 export * from './app-error';
+export * from './content-disposition';
 export * from './dependency-error';
 export * from './error-code';
 export * from './http-exception.filter';

@@ -41,6 +41,13 @@ describe('configuration', () => {
     expect(() => buildConfig({ ...minimal, [name]: value })).toThrow(expected);
   });
 
+  it('treats an empty value as not set, so .env.example can list optional variables empty', () => {
+    const c = buildConfig({ ...minimal, PUBLIC_BASE_URL: '', SMTP_URL: '', API_PORT: '' });
+    expect(c.http.publicBaseUrl).toBe('http://127.0.0.1:3000');
+    expect(c.notifications.smtpUrl).toBeUndefined();
+    expect(() => buildConfig({ ...minimal, JWT_SECRET: '' })).toThrow('JWT_SECRET is missing');
+  });
+
   it('requires the client certificate and key together for Temporal mTLS', () => {
     expect(() => buildConfig({ ...minimal, TEMPORAL_TLS_CERT_PATH: '/c.pem' })).toThrow('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH');
     expect(buildConfig({ ...minimal, TEMPORAL_TLS: 'true' }).temporal.tls).toEqual({});

@@ -11,13 +11,15 @@ const list = (value: string): number[] => value.split(',').map(Number);
 
 /** Validates `env` and maps it into the typed AppConfig. Throws ConfigError naming each bad variable. */
 export function buildConfig(env: Record<string, string | undefined>): AppConfig {
-  const vars = plainToInstance(EnvironmentVariables, env, { exposeDefaultValues: true });
+  // An empty value (`PUBLIC_BASE_URL=` in .env) means "not set": the default applies.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const vars = plainToInstance(EnvironmentVariables, given, { exposeDefaultValues: true });
   const errors = validateSync(vars, { skipMissingProperties: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     throw new ConfigError(
       errors.map((e) => {
         const why = Object.values(e.constraints ?? {}).join('; ');
-        return env[e.property] === undefined ? `${e.property} is missing (${why})` : `${e.property}: ${why}`;
+        return given[e.property] === undefined ? `${e.property} is missing (${why})` : `${e.property}: ${why}`;
       }),
     );
   }

@@ -1,4 +1,5 @@
 import type { EvaluationStatus, EvaluationWarning, FindingPoint } from '@rectiflow/persistence';
+import type { EvaluationProgress, RectificationLink } from './evaluation-progress.query';
 
 /** The original document an evaluation was imported from (download: GET /evaluations/:id/source). */
 export interface SourceDocumentView {
@@ -58,6 +59,8 @@ export interface FindingView {
   recommendationSeq: number | null;
   /** the recommendation `recommendationSeq` points at, inlined for display */
   recommendation: RecommendationView | null;
+  /** the rectification item this finding became (after issuing), linked back */
+  rectification?: RectificationLink | null;
 }
 
 /** What import, GET /evaluations/:id and every draft edit answer. */
@@ -66,6 +69,8 @@ export interface EvaluationDetail {
   findings: FindingView[];
   recommendations: RecommendationView[];
   warnings: EvaluationWarning[];
+  /** 整改进度, live from the rectification items */
+  progress?: EvaluationProgress;
 }
 
 /** One row of GET /evaluations. */
@@ -81,6 +86,7 @@ export interface EvaluationSummary {
   grade: string | null;
   findingCount: number;
   warningCount: number;
+  progress: EvaluationProgress;
   sourceDocumentName: string | null;
   departmentUnitId: number | null;
   issuedAt: Date | null;

@@ -8,6 +8,7 @@ import { EvaluationEntity, FindingEntity, type EvaluationStatus } from '@rectifl
 import { FileStore } from '@rectiflow/storage';
 import { loadEvaluationDetail } from './evaluation-detail.loader';
 import type { EvaluationDetail, EvaluationPage, EvaluationSummary } from './evaluation-detail.types';
+import { progressOf, rectificationLinks, type EvaluationProgress } from './evaluation-progress.query';
 import { canSeeEvaluation, restrictToVisibleEvaluations } from './evaluation-visibility';
 
 export interface EvaluationListQuery {
@@ -55,7 +56,14 @@ export class EvaluationQueryService {
 
   async getDetail(id: string, user: AuthUser): Promise<EvaluationDetail> {
     await this.assertVisible(id, user);
-    return loadEvaluationDetail(this.dataSource.manager, id);
+    const db = this.dataSource.manager;
+    const [detail, progress, links] = await Promise.all([
+      loadEvaluationDetail(db, id),
+      progressOf(db, [id]),
+      rectificationLinks(db, id),
+    ]);
+    for (const f of detail.findings) f.rectification = links.get(f.seq) ?? null;
+    return { ...detail, progress: progress.get(id) };
   }
 
   async list(query: EvaluationListQuery, user: AuthUser): Promise<EvaluationPage> {
@@ -89,8 +97,17 @@ export class EvaluationQueryService {
       .offset((page - 1) * pageSize)
       .limit(pageSize);
     const [rows, total] = await qb.getManyAndCount();
-    const counts = await this.findingCounts(rows.map((r) => r.id));
-    return { items: rows.map((e) => toSummary(e, counts.get(e.id) ?? 0)), total, page, pageSize };
+    const ids = rows.map((r) => r.id);
+    const [counts, progress] = await Promise.all([
+      this.findingCounts(ids),
+      progressOf(this.dataSource.manager, ids),
+    ]);
+    return {
+      items: rows.map((e) => toSummary(e, counts.get(e.id) ?? 0, progress.get(e.id)!)),
+      total,
+      page,
+      pageSize,
+    };
   }
 
   async openSource(id: string, user: AuthUser): Promise<SourceDownload> {
@@ -119,7 +136,17 @@ export class EvaluationQueryService {
     const row = await this.dataSource
       .getRepository(EvaluationEntity)
       .findOne({ where: { id }, select: { id: true, status: true, departmentUnitId: true } });
-    if (!row || !canSeeEvaluation(await this.scope.visibleUnitIds(user), row))
+    const itemUnits: { unitId: number }[] = row
+      ? await this.dataSource.query('SELECT DISTINCT unitId FROM rectification WHERE evaluationId = ?', [id])
+      : [];
+    if (
+      !row ||
+      !canSeeEvaluation(
+        await this.scope.visibleUnitIds(user),
+        row,
+        itemUnits.map((u) => Number(u.unitId)),
+      )
+    )
       throw new NotFoundError('评价', id);
   }
 
@@ -137,7 +164,11 @@ export class EvaluationQueryService {
   }
 }
 
-function toSummary(e: EvaluationEntity, findingCount: number): EvaluationSummary {
+function toSummary(
+  e: EvaluationEntity,
+  findingCount: number,
+  progress: EvaluationProgress,
+): EvaluationSummary {
   return {
     id: e.id,
     status: e.status,
@@ -150,6 +181,7 @@ function toSummary(e: EvaluationEntity, findingCount: number): EvaluationSummary
     grade: e.grade,
     findingCount,
     warningCount: e.warnings.length,
+    progress,
     sourceDocumentName: e.sourceDocument?.originalName ?? null,
     departmentUnitId: e.departmentUnitId,
     issuedAt: e.issuedAt,

@@ -1,18 +1,22 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { restrictToUnits, type UnitScope } from '@rectiflow/auth';
+import type { UnitScope } from '@rectiflow/auth';
+
+let seq = 0;
 
 /**
  * Who may read an evaluation: roles that read everything (bureau roles and the auditor) see every
- * evaluation, drafts included. Department roles see an evaluation only once it has left 'draft' and its
- * responsible department (set at issue) is within their unit scope. Outside that, it does not exist (404).
+ * evaluation, drafts included. Department roles see an evaluation only once it has left 'draft' and either
+ * its responsible department (set at issue) or the unit of one of its rectification items (per-finding
+ * overrides, reassignment) is within their unit scope. Outside that, it does not exist (404).
  */
 export function canSeeEvaluation(
   scope: UnitScope,
   evaluation: { status: string; departmentUnitId: number | null },
+  itemUnitIds: number[] = [],
 ): boolean {
   if (scope === 'all') return true;
-  if (evaluation.status === 'draft' || evaluation.departmentUnitId === null) return false;
-  return scope.includes(evaluation.departmentUnitId);
+  if (evaluation.status === 'draft') return false;
+  return [evaluation.departmentUnitId, ...itemUnitIds].some((u) => u !== null && scope.includes(u));
 }
 
 /** The same rule as a WHERE clause on an evaluation alias. */
@@ -23,5 +27,10 @@ export function restrictToVisibleEvaluations<T extends ObjectLiteral>(
 ): SelectQueryBuilder<T> {
   if (scope === 'all') return qb;
   qb.andWhere(`${alias}.status <> 'draft'`);
-  return restrictToUnits(qb, `${alias}.departmentUnitId`, scope);
+  if (scope.length === 0) return qb.andWhere('1 = 0');
+  const param = `visibleUnits${++seq}`;
+  return qb.andWhere(
+    `(${alias}.departmentUnitId IN (:...${param}) OR EXISTS (SELECT 1 FROM rectification vr WHERE vr.evaluationId = ${alias}.id AND vr.unitId IN (:...${param})))`,
+    { [param]: scope },
+  );
 }

@@ -11,3 +11,4 @@ export * from './finding-draft.service';
 export * from './import-error.mapper';
 export * from './recommendation-draft.service';
 export * from './safe-file-name';
+export * from './evaluation-progress.query';

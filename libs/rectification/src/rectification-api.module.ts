@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@rectiflow/audit';
 import { PersistenceModule } from '@rectiflow/persistence';
 import { IssueEvaluationService } from './issue-evaluation.service';
 import { RectificationCommandService } from './rectification-command.service';
@@ -7,7 +8,7 @@ import { RectificationModule } from './rectification.module';
 
 /** What the API needs on top of the worker-side services: issuing, the step gateway and reads. */
 @Module({
-  imports: [PersistenceModule, RectificationModule],
+  imports: [PersistenceModule, AuditModule, RectificationModule],
   providers: [IssueEvaluationService, RectificationCommandService, RectificationDetailService],
   exports: [IssueEvaluationService, RectificationCommandService, RectificationDetailService, RectificationModule],
 })

@@ -1,3 +1,4 @@
+import { EvaluationProgressDto, RectificationLinkDto } from './evaluation-progress.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class WarningDto {
@@ -82,6 +83,13 @@ export class FindingDto {
   @ApiProperty({ nullable: true, type: Number }) recommendationSeq!: number | null;
   @ApiPropertyOptional({ nullable: true, type: RecommendationDto, description: 'the paired recommendation' })
   recommendation!: RecommendationDto | null;
+  @ApiProperty({
+    type: RectificationLinkDto,
+    nullable: true,
+    required: false,
+    description: '下发后：该问题的整改事项',
+  })
+  rectification?: RectificationLinkDto | null;
 }
 
 export class EvaluationDetailDto {
@@ -89,4 +97,6 @@ export class EvaluationDetailDto {
   @ApiProperty({ type: [FindingDto] }) findings!: FindingDto[];
   @ApiProperty({ type: [RecommendationDto] }) recommendations!: RecommendationDto[];
   @ApiProperty({ type: [WarningDto] }) warnings!: WarningDto[];
+  @ApiProperty({ type: EvaluationProgressDto, required: false, description: '整改进度（GET 详情时提供）' })
+  progress?: EvaluationProgressDto;
 }

@@ -1,3 +1,4 @@
+import { EvaluationProgressDto } from './evaluation-progress.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -53,6 +54,7 @@ export class EvaluationSummaryDto {
   @ApiProperty({ nullable: true, enum: GRADES }) grade!: string | null;
   @ApiProperty() findingCount!: number;
   @ApiProperty() warningCount!: number;
+  @ApiProperty({ type: EvaluationProgressDto }) progress!: EvaluationProgressDto;
   @ApiProperty({ nullable: true, type: String }) sourceDocumentName!: string | null;
   @ApiProperty({ nullable: true, type: Number }) departmentUnitId!: number | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) issuedAt!: Date | null;

@@ -108,6 +108,14 @@ export class EvaluationEntity {
   @Column({ type: 'int', nullable: true })
   departmentUnitId!: number | null;
 
+  /** 送达日, set when issued */
+  @Column({ type: 'date', nullable: true })
+  deliveryDate!: string | null;
+
+  /** The follow-up workflow's input as issued; lets a failed workflow start be resumed with the same input. */
+  @Column({ type: 'json', nullable: true, select: false })
+  issuePlan!: object | null;
+
   /** null for documents loaded by scripts (seed), not by a user */
   @Column({ type: 'int', nullable: true })
   createdById!: number | null;

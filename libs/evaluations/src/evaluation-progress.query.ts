@@ -1,0 +1,105 @@
+import type { EntityManager } from 'typeorm';
+
+/** 整改进度 of one evaluation, computed live from the rectification read model (nothing to drift). */
+export interface EvaluationProgress {
+  total: number;
+  open: number;
+  closed: number;
+  ongoing: number;
+  cancelled: number;
+  overdue: number;
+  /** closed ÷ (total − cancelled), in %, two decimals; null before issuing or when every item was cancelled */
+  completionRate: number | null;
+}
+
+/** The link from a finding to its rectification item. */
+export interface RectificationLink {
+  id: string;
+  status: string;
+  unitId: number;
+  currentDeadline: string;
+  overdue: boolean;
+  escalationLevel: number;
+  href: string;
+}
+
+const EMPTY: EvaluationProgress = {
+  total: 0,
+  open: 0,
+  closed: 0,
+  ongoing: 0,
+  cancelled: 0,
+  overdue: 0,
+  completionRate: null,
+};
+
+export async function progressOf(
+  db: EntityManager,
+  evaluationIds: string[],
+): Promise<Map<string, EvaluationProgress>> {
+  const out = new Map<string, EvaluationProgress>();
+  if (!evaluationIds.length) return out;
+  const rows: Record<string, string | number>[] = await db.query(
+    `SELECT evaluationId,
+            COUNT(*) AS total,
+            SUM(status = 'closed') AS closed,
+            SUM(status = 'ongoing') AS ongoing,
+            SUM(status = 'cancelled') AS cancelled,
+            SUM(overdue = 1 AND status NOT IN ('closed', 'cancelled')) AS overdue
+       FROM rectification WHERE evaluationId IN (?) GROUP BY evaluationId`,
+    [evaluationIds],
+  );
+  for (const r of rows) {
+    const [total, closed, ongoing, cancelled, overdue] = [
+      'total',
+      'closed',
+      'ongoing',
+      'cancelled',
+      'overdue',
+    ].map((k) => Number(r[k]));
+    const denominator = total - cancelled;
+    out.set(String(r.evaluationId), {
+      total,
+      open: total - closed - cancelled,
+      closed,
+      ongoing,
+      cancelled,
+      overdue,
+      completionRate: denominator > 0 ? Math.round((closed / denominator) * 10000) / 100 : null,
+    });
+  }
+  for (const id of evaluationIds) if (!out.has(id)) out.set(id, { ...EMPTY });
+  return out;
+}
+
+export async function rectificationLinks(
+  db: EntityManager,
+  evaluationId: string,
+): Promise<Map<number, RectificationLink>> {
+  const rows: {
+    id: string;
+    findingSeq: number;
+    status: string;
+    unitId: number;
+    currentDeadline: string | Date;
+    overdue: number;
+    escalationLevel: number;
+  }[] = await db.query(
+    'SELECT id, findingSeq, status, unitId, DATE_FORMAT(currentDeadline, "%Y-%m-%d") AS currentDeadline, overdue, escalationLevel FROM rectification WHERE evaluationId = ?',
+    [evaluationId],
+  );
+  return new Map(
+    rows.map((r) => [
+      Number(r.findingSeq),
+      {
+        id: r.id,
+        status: r.status,
+        unitId: Number(r.unitId),
+        currentDeadline: String(r.currentDeadline),
+        overdue: Boolean(Number(r.overdue)),
+        escalationLevel: Number(r.escalationLevel),
+        href: `/api/v1/rectifications/${r.id}`,
+      },
+    ]),
+  );
+}
