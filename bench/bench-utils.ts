@@ -8,7 +8,11 @@ export function median(values: number[]): number {
 }
 
 /** Runs `fn` `runs` times after `warmup` unmeasured runs; returns each run's wall time in ms. */
-export async function timeRuns(fn: () => unknown | Promise<unknown>, runs = 7, warmup = 2): Promise<number[]> {
+export async function timeRuns(
+  fn: () => unknown | Promise<unknown>,
+  runs = 7,
+  warmup = 2,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

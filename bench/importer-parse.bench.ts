@@ -13,7 +13,10 @@ export async function run(): Promise<BenchResult> {
   const seed = readFileSync(resolve(__dirname, '../libs/importer/fixtures/seed/000_e9da2ade9415734b.txt'));
   const big = Buffer.from(seed.toString('utf8').repeat(50));
   const results: Record<string, unknown> = {};
-  for (const [label, bytes] of [['seed', seed], ['seed_x50', big]] as const) {
+  for (const [label, bytes] of [
+    ['seed', seed],
+    ['seed_x50', big],
+  ] as const) {
     const text = (await extractText(bytes)).text;
     const parse = await timeRuns(() => parseFeedbackForm(text), 15, 3);
     const decode = await timeRuns(() => extractText(bytes), 15, 3);
@@ -25,5 +28,9 @@ export async function run(): Promise<BenchResult> {
       mb_per_s: round(bytes.length / 1e6 / (median(parse) / 1000), 2),
     };
   }
-  return { name: 'importer-parse', description: 'parseFeedbackForm median over 15 runs vs extractText baseline', ...results };
+  return {
+    name: 'importer-parse',
+    description: 'parseFeedbackForm median over 15 runs vs extractText baseline',
+    ...results,
+  };
 }

@@ -19,7 +19,12 @@ async function main(): Promise<void> {
     const mod = (await import(resolve(__dirname, file))) as { run: () => Promise<BenchResult> };
     results.push(await mod.run());
   }
-  const report = { at: new Date().toISOString(), node: process.version, cpus: require('node:os').cpus().length, results };
+  const report = {
+    at: new Date().toISOString(),
+    node: process.version,
+    cpus: require('node:os').cpus().length,
+    results,
+  };
   mkdirSync(resolve(__dirname, '../reports'), { recursive: true });
   writeFileSync(resolve(__dirname, '../reports/bench.json'), JSON.stringify(report, null, 2));
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -22,14 +22,23 @@ function demoPassword(file: string): string {
   if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { password: string }).password;
   const password = `Demo-${randomBytes(6).toString('hex')}1`;
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ password, users: DEMO_USERS.map((u) => u.username) }, null, 2), { mode: 0o600 });
+  writeFileSync(file, JSON.stringify({ password, users: DEMO_USERS.map((u) => u.username) }, null, 2), {
+    mode: 0o600,
+  });
   return password;
 }
 
-async function http<T>(base: string, path: string, init: RequestInit & { token?: string } = {}): Promise<{ status: number; body: T }> {
+async function http<T>(
+  base: string,
+  path: string,
+  init: RequestInit & { token?: string } = {},
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${base}${path}`, {
     ...init,
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
   });
   return { status: res.status, body: (await res.json().catch(() => ({}))) as T };
 }
@@ -45,9 +54,15 @@ async function main(): Promise<void> {
     await seedAccounts(db, { password, log });
     evaluationId = (await seedDemoEvaluation(db, new LocalFileStore(config.storage.dir), log)).evaluationId;
     unitId = (await db.getRepository(UnitEntity).findOneByOrFail({ code: 'gxj' })).id;
-    const evaluation = evaluationId ? await db.getRepository(EvaluationEntity).findOneBy({ id: evaluationId }) : null;
+    const evaluation = evaluationId
+      ? await db.getRepository(EvaluationEntity).findOneBy({ id: evaluationId })
+      : null;
     if (!evaluation || evaluation.status !== 'draft') {
-      log(evaluation ? `demo evaluation already ${evaluation.status}: not issuing again` : 'no demo evaluation to issue');
+      log(
+        evaluation
+          ? `demo evaluation already ${evaluation.status}: not issuing again`
+          : 'no demo evaluation to issue',
+      );
       evaluationId = null;
     }
   } finally {
@@ -59,17 +74,31 @@ async function main(): Promise<void> {
       method: 'POST',
       body: JSON.stringify({ username: 'reviewer', password }),
     });
-    if (login.status !== 200) throw new Error(`demo login failed (${login.status}): ${JSON.stringify(login.body)}`);
+    if (login.status !== 200)
+      throw new Error(`demo login failed (${login.status}): ${JSON.stringify(login.body)}`);
     const today = new Date().toLocaleDateString('en-CA', { timeZone: config.notifications.timezone });
-    const issued = await http<{ rectifications?: unknown[] }>(base, `/api/v1/evaluations/${evaluationId}/issue`, {
-      method: 'POST',
-      token: login.body.accessToken,
-      body: JSON.stringify({ deliveryDate: today, unitId, deadlineRule: { kind: 'calendar_days', days: 90 } }),
-    });
-    if (issued.status !== 200) throw new Error(`issuing the demo evaluation failed (${issued.status}): ${JSON.stringify(issued.body)}`);
+    const issued = await http<{ rectifications?: unknown[] }>(
+      base,
+      `/api/v1/evaluations/${evaluationId}/issue`,
+      {
+        method: 'POST',
+        token: login.body.accessToken,
+        body: JSON.stringify({
+          deliveryDate: today,
+          unitId,
+          deadlineRule: { kind: 'calendar_days', days: 90 },
+        }),
+      },
+    );
+    if (issued.status !== 200)
+      throw new Error(
+        `issuing the demo evaluation failed (${issued.status}): ${JSON.stringify(issued.body)}`,
+      );
     log(`demo evaluation issued: ${issued.body.rectifications?.length ?? 0} rectification workflows started`);
   }
-  log(`demo accounts: ${DEMO_USERS.map((u) => u.username).join(', ')} — password: ${password} (var/demo-credentials.json)`);
+  log(
+    `demo accounts: ${DEMO_USERS.map((u) => u.username).join(', ')} — password: ${password} (var/demo-credentials.json)`,
+  );
 }
 
 main().catch((err: unknown) => {

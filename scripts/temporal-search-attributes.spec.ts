@@ -8,7 +8,9 @@ describe('Temporal search attributes', () => {
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith('#'));
-    const fromCode = Object.values(SEARCH_ATTRIBUTES).map((a) => `${a.name}=${SEARCH_ATTRIBUTE_CLI_TYPES[a.type]}`);
+    const fromCode = Object.values(SEARCH_ATTRIBUTES).map(
+      (a) => `${a.name}=${SEARCH_ATTRIBUTE_CLI_TYPES[a.type]}`,
+    );
     expect(lines.sort()).toEqual(fromCode.sort());
   });
 });

@@ -2,7 +2,11 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
-import { EvaluationFollowUpInput, rectificationStateQuery, rectificationUpdates } from '../../libs/contracts/src';
+import {
+  EvaluationFollowUpInput,
+  rectificationStateQuery,
+  rectificationUpdates,
+} from '../../libs/contracts/src';
 import { TcpProxy } from '../support/tcp-proxy';
 import { TEST_DATABASE_URL, testConfig } from '../support/test-config';
 import { bureauReviewer, deptUser, rectificationInput } from '../support/rectification-fixtures';
@@ -40,8 +44,15 @@ describe('rectification resilience', () => {
       .then((rows: { action: string }[]) => rows.map((r) => r.action));
 
   it('fires timers that came due while no worker was running, once a worker is back', async () => {
-    const input = rectificationInput({ deadlineInSeconds: 3, policy: { reminderOffsetsSeconds: [], escalationOffsetsSeconds: [1, 600, 1200, 1800] } });
-    const handle = await client.workflow.start('rectificationWorkflow', { taskQueue: config.temporal.taskQueue, workflowId: input.rectificationId, args: [input] });
+    const input = rectificationInput({
+      deadlineInSeconds: 3,
+      policy: { reminderOffsetsSeconds: [], escalationOffsetsSeconds: [1, 600, 1200, 1800] },
+    });
+    const handle = await client.workflow.start('rectificationWorkflow', {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: input.rectificationId,
+      args: [input],
+    });
     await eventually(async () => (await actions(input.rectificationId)).length === 1);
     await worker!.close();
     worker = undefined;
@@ -53,20 +64,28 @@ describe('rectification resilience', () => {
       return s.escalationLevel === 1 ? s : null;
     });
     expect(state.overdue).toBe(true);
-    expect(await eventually(async () => {
-      const a = await actions(input.rectificationId);
-      return a.length === 3 ? a : null;
-    })).toEqual(['issued', 'overdue', 'escalation']);
+    expect(
+      await eventually(async () => {
+        const a = await actions(input.rectificationId);
+        return a.length === 3 ? a : null;
+      }),
+    ).toEqual(['issued', 'overdue', 'escalation']);
     await client.workflow.getHandle(handle.workflowId).terminate('test done');
   });
 
   it('keeps the step and writes the read model once MySQL is back (the projection activity retries)', async () => {
     const input = rectificationInput();
-    const handle = await client.workflow.start('rectificationWorkflow', { taskQueue: config.temporal.taskQueue, workflowId: input.rectificationId, args: [input] });
+    const handle = await client.workflow.start('rectificationWorkflow', {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: input.rectificationId,
+      args: [input],
+    });
     await eventually(async () => (await actions(input.rectificationId)).length === 1);
 
     await proxy.down();
-    const update = handle.executeUpdate(rectificationUpdates.acknowledge, { args: [{ actor: deptUser, comment: '已收到' }] });
+    const update = handle.executeUpdate(rectificationUpdates.acknowledge, {
+      args: [{ actor: deptUser, comment: '已收到' }],
+    });
     await new Promise((r) => setTimeout(r, 3000));
     // The step is accepted and held by Temporal although the database is unreachable.
     expect((await handle.query(rectificationStateQuery)).status).toBe('acknowledged');
@@ -76,7 +95,9 @@ describe('rectification resilience', () => {
     const state = await update;
     expect(state.status).toBe('acknowledged');
     expect(await actions(input.rectificationId)).toEqual(['issued', 'acknowledge']);
-    const [row] = await direct.query('SELECT status, lastEventSeq FROM rectification WHERE id = ?', [input.rectificationId]);
+    const [row] = await direct.query('SELECT status, lastEventSeq FROM rectification WHERE id = ?', [
+      input.rectificationId,
+    ]);
     expect(row).toEqual({ status: 'acknowledged', lastEventSeq: 2 });
     await handle.terminate('test done');
   });
@@ -84,7 +105,12 @@ describe('rectification resilience', () => {
   it('accounts for every finding: the follow-up workflow finishes the evaluation with its outcome counts', async () => {
     const evaluationId = (await import('node:crypto')).randomUUID();
     const items = [1, 2, 3].map((seq) => rectificationInput({ evaluationId, findingSeq: seq }));
-    const input: EvaluationFollowUpInput = { evaluationId, issuedBy: bureauReviewer, issuedAt: new Date().toISOString(), rectifications: items };
+    const input: EvaluationFollowUpInput = {
+      evaluationId,
+      issuedBy: bureauReviewer,
+      issuedAt: new Date().toISOString(),
+      rectifications: items,
+    };
     const parent = await client.workflow.start('evaluationFollowUpWorkflow', {
       taskQueue: config.temporal.taskQueue,
       workflowId: `evaluation-${evaluationId}`,
@@ -100,18 +126,38 @@ describe('rectification resilience', () => {
 
     const child = (seq: number) => client.workflow.getHandle(items[seq - 1].rectificationId);
     await eventually(async () => (await actions(items[2].rectificationId)).length === 1);
-    for (const seq of [1, 2]) await child(seq).executeUpdate(rectificationUpdates.cancel, { args: [{ actor: bureauReviewer, reason: '问题撤回' }] });
+    for (const seq of [1, 2])
+      await child(seq).executeUpdate(rectificationUpdates.cancel, {
+        args: [{ actor: bureauReviewer, reason: '问题撤回' }],
+      });
     const u = rectificationUpdates;
     await child(3).executeUpdate(u.acknowledge, { args: [{ actor: deptUser }] });
     await child(3).executeUpdate(u.submitPlan, {
-      args: [{ actor: deptUser, responsiblePerson: '李四', measures: [{ content: '建立制度', targetDate: '2099-01-01', targetAt: '2099-01-01T00:00:00Z' }] }],
+      args: [
+        {
+          actor: deptUser,
+          responsiblePerson: '李四',
+          measures: [{ content: '建立制度', targetDate: '2099-01-01', targetAt: '2099-01-01T00:00:00Z' }],
+        },
+      ],
     });
     await child(3).executeUpdate(u.approvePlan, { args: [{ actor: bureauReviewer }] });
     await child(3).executeUpdate(u.addEvidence, {
-      args: [{ actor: deptUser, files: [{ fileId: 9, sha256: 'b'.repeat(64), name: '制度.pdf', size: 10, mimeType: 'application/pdf' }], description: '制度', effectiveDate: '2026-12-01' }],
+      args: [
+        {
+          actor: deptUser,
+          files: [
+            { fileId: 9, sha256: 'b'.repeat(64), name: '制度.pdf', size: 10, mimeType: 'application/pdf' },
+          ],
+          description: '制度',
+          effectiveDate: '2026-12-01',
+        },
+      ],
     });
     await child(3).executeUpdate(u.submit, { args: [{ actor: deptUser, account: '已建立制度' }] });
-    await child(3).executeUpdate(u.review, { args: [{ actor: bureauReviewer, result: 'rectified', comment: '' }] });
+    await child(3).executeUpdate(u.review, {
+      args: [{ actor: bureauReviewer, result: 'rectified', comment: '' }],
+    });
 
     const result = await parent.result();
     expect(result.counts).toEqual({ total: 3, closed: 1, cancelled: 2, failed: 0 });

@@ -27,7 +27,8 @@ describe('Temporal dev server restart keeps workflows and timers', () => {
     TEMPORAL_DB_FILE: resolve(dir, 'temporal.db'),
     TEMPORAL_NAMESPACE: 'default',
   };
-  const script = (cmd: string) => run('bash', [resolve(ROOT, 'scripts/temporal-dev.sh'), cmd], { env, timeout: 120000 });
+  const script = (cmd: string) =>
+    run('bash', [resolve(ROOT, 'scripts/temporal-dev.sh'), cmd], { env, timeout: 120000 });
   let worker: INestApplicationContext | undefined;
 
   afterAll(async () => {
@@ -39,10 +40,17 @@ describe('Temporal dev server restart keeps workflows and timers', () => {
   it('reuses the SQLite file: a workflow started before the restart is still there and its timer fires', async () => {
     await script('start');
     const config = testConfig({ TEMPORAL_ADDRESS: env.TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE: 'default' });
-    const input = rectificationInput({ deadlineInSeconds: 8, policy: { reminderOffsetsSeconds: [], escalationOffsetsSeconds: [1, 600, 1200, 1800] } });
+    const input = rectificationInput({
+      deadlineInSeconds: 8,
+      policy: { reminderOffsetsSeconds: [], escalationOffsetsSeconds: [1, 600, 1200, 1800] },
+    });
     const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
     const before = new Client({ connection, namespace: 'default' });
-    const handle = await before.workflow.start('rectificationWorkflow', { taskQueue: config.temporal.taskQueue, workflowId: input.rectificationId, args: [input] });
+    const handle = await before.workflow.start('rectificationWorkflow', {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: input.rectificationId,
+      args: [input],
+    });
     await connection.close();
 
     const stopped = await script('stop');
@@ -50,16 +58,23 @@ describe('Temporal dev server restart keeps workflows and timers', () => {
     const restarted = await script('start');
     expect(restarted.stderr).toContain('is up');
 
-    const after = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: 'default' });
+    const after = new Client({
+      connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }),
+      namespace: 'default',
+    });
     const described = await after.workflow.getHandle(input.rectificationId).describe();
     expect(described.runId).toBe(handle.firstExecutionRunId);
     expect(described.status.name).toBe('RUNNING');
 
     worker = await createWorkerApp(config);
-    const state = await eventually(async () => {
-      const s = await after.workflow.getHandle(input.rectificationId).query(rectificationStateQuery);
-      return s.escalationLevel === 1 ? s : null;
-    }, 60000, 500);
+    const state = await eventually(
+      async () => {
+        const s = await after.workflow.getHandle(input.rectificationId).query(rectificationStateQuery);
+        return s.escalationLevel === 1 ? s : null;
+      },
+      60000,
+      500,
+    );
     expect(state.overdue).toBe(true);
     expect(state.escalations[0].label).toBe('提醒函');
     await after.workflow.getHandle(input.rectificationId).terminate('test done');

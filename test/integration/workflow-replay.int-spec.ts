@@ -19,7 +19,10 @@ describe('workflow replay on committed histories', () => {
   it.each(files)('replays %s without non-determinism', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(resolve(dir, file), 'utf8')));
     await expect(
-      Worker.runReplayHistory({ workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE }, replayName: file }, history),
+      Worker.runReplayHistory(
+        { workflowBundle: { codePath: TEST_WORKFLOW_BUNDLE }, replayName: file },
+        history,
+      ),
     ).resolves.toBeUndefined();
   });
 });

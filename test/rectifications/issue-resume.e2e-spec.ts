@@ -16,7 +16,10 @@ describe('issuing survives a Temporal outage', () => {
     await proxy.up();
     const api = testConfig({ TEMPORAL_ADDRESS: proxy.address });
     // Only the API goes through the proxy: the outage is between the API and Temporal.
-    stack = await startTestStack({ config: api, workerOverrides: { TEMPORAL_ADDRESS: TEST_TEMPORAL_ADDRESS, STORAGE_DIR: api.storage.dir } });
+    stack = await startTestStack({
+      config: api,
+      workerOverrides: { TEMPORAL_ADDRESS: TEST_TEMPORAL_ADDRESS, STORAGE_DIR: api.storage.dir },
+    });
   });
   afterAll(async () => {
     await proxy.up();
@@ -29,22 +32,51 @@ describe('issuing survives a Temporal outage', () => {
     const reviewer = await createUserAndLogin(stack, { role: 'bureau_reviewer' });
     const dept = await createUserAndLogin(stack, { role: 'dept_user' });
     const text = `${readFileSync(resolve(ROOT, 'libs/importer/fixtures/seed/000_e9da2ade9415734b.txt'), 'utf8')}\n（恢复测试 ${Date.now()}）`;
-    const id = (await request(http).post('/api/v1/evaluations/import').set(reviewer.auth).send({ text }).expect(201)).body.evaluation.id;
-    const body = { deliveryDate: '2026-12-01', unitId: dept.unitId, deadlineRule: { kind: 'calendar_days', days: 30 } };
+    const id = (
+      await request(http).post('/api/v1/evaluations/import').set(reviewer.auth).send({ text }).expect(201)
+    ).body.evaluation.id;
+    const body = {
+      deliveryDate: '2026-12-01',
+      unitId: dept.unitId,
+      deadlineRule: { kind: 'calendar_days', days: 30 },
+    };
 
     await proxy.down();
-    const down = await request(http).post(`/api/v1/evaluations/${id}/issue`).set(reviewer.auth).send(body).expect(503);
-    expect(down.body.error).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', details: { dependency: 'temporal' } });
+    const down = await request(http)
+      .post(`/api/v1/evaluations/${id}/issue`)
+      .set(reviewer.auth)
+      .send(body)
+      .expect(503);
+    expect(down.body.error).toMatchObject({
+      code: 'DEPENDENCY_UNAVAILABLE',
+      details: { dependency: 'temporal' },
+    });
     await proxy.up();
 
-    const resumed = await eventually(async () => {
-      const r = await request(http).post(`/api/v1/evaluations/${id}/issue`).set(reviewer.auth).send({ ...body, deliveryDate: '2027-01-05' });
-      return r.status === 200 ? r.body : null;
-    }, 60000, 1000);
+    const resumed = await eventually(
+      async () => {
+        const r = await request(http)
+          .post(`/api/v1/evaluations/${id}/issue`)
+          .set(reviewer.auth)
+          .send({ ...body, deliveryDate: '2027-01-05' });
+        return r.status === 200 ? r.body : null;
+      },
+      60000,
+      1000,
+    );
     // The stored plan is resumed as first issued — not the retry's different delivery date.
     expect(resumed.deliveryDate).toBe('2026-12-01');
-    expect(resumed.rectifications.map((r: { deadline: string }) => r.deadline)).toEqual(['2026-12-31', '2026-12-31', '2026-12-31', '2026-12-31']);
+    expect(resumed.rectifications.map((r: { deadline: string }) => r.deadline)).toEqual([
+      '2026-12-31',
+      '2026-12-31',
+      '2026-12-31',
+      '2026-12-31',
+    ]);
     await request(http).post(`/api/v1/evaluations/${id}/issue`).set(reviewer.auth).send(body).expect(409);
-    await eventually(async () => (await request(http).get(`/api/v1/rectifications/rectification-${id}-4`).set(dept.auth)).status === 200);
+    await eventually(
+      async () =>
+        (await request(http).get(`/api/v1/rectifications/rectification-${id}-4`).set(dept.auth)).status ===
+        200,
+    );
   });
 });

@@ -12,7 +12,14 @@ import { resolve } from 'node:path';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import { ensureDatabase, runMigrations } from '../../libs/persistence/src/database-setup';
 import { rectificationStateQuery, rectificationUpdates } from '../../libs/contracts/src';
-import { bureauReviewer, bureauReviewer2, deptUser, evidenceCommand, planCommand, rectificationInput } from './rectification-fixtures';
+import {
+  bureauReviewer,
+  bureauReviewer2,
+  deptUser,
+  evidenceCommand,
+  planCommand,
+  rectificationInput,
+} from './rectification-fixtures';
 import { ROOT, TEST_DATABASE_URL, testConfig } from './test-config';
 
 async function main(): Promise<void> {
@@ -24,25 +31,56 @@ async function main(): Promise<void> {
   const u = rectificationUpdates;
   const save = async (name: string, workflowId: string) => {
     // The CLI's JSON is the format Worker.runReplayHistory documents (historyFromJSON).
-    const temporal = execFileSync('bash', [resolve(ROOT, 'scripts/temporal-dev.sh'), 'binary'], { encoding: 'utf8' }).trim();
-    const json = execFileSync(temporal, ['workflow', 'show', '--workflow-id', workflowId, '--namespace', config.temporal.namespace, '--address', config.temporal.address, '--output', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const temporal = execFileSync('bash', [resolve(ROOT, 'scripts/temporal-dev.sh'), 'binary'], {
+      encoding: 'utf8',
+    }).trim();
+    const json = execFileSync(
+      temporal,
+      [
+        'workflow',
+        'show',
+        '--workflow-id',
+        workflowId,
+        '--namespace',
+        config.temporal.namespace,
+        '--address',
+        config.temporal.address,
+        '--output',
+        'json',
+      ],
+      { encoding: 'utf8', maxBuffer: 64 << 20 },
+    );
     writeFileSync(resolve(ROOT, 'workflows', 'histories', `${name}.json`), json);
     process.stderr.write(`recorded ${name}\n`);
   };
   try {
     // 1. The whole journey with a returned plan, a returned review, an extension and closure.
     const a = rectificationInput();
-    const h = await client.workflow.start('rectificationWorkflow', { taskQueue: config.temporal.taskQueue, workflowId: a.rectificationId, args: [a] });
+    const h = await client.workflow.start('rectificationWorkflow', {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: a.rectificationId,
+      args: [a],
+    });
     await h.executeUpdate(u.acknowledge, { args: [{ actor: deptUser }] });
     await h.executeUpdate(u.submitPlan, { args: [planCommand()] });
     await h.executeUpdate(u.returnPlan, { args: [{ actor: bureauReviewer, comment: '措施不够具体' }] });
     await h.executeUpdate(u.submitPlan, { args: [planCommand()] });
     await h.executeUpdate(u.approvePlan, { args: [{ actor: bureauReviewer }] });
-    await h.executeUpdate(u.requestExtension, { args: [{ actor: deptUser, reason: '制度需经党组会审议', newDeadline: { date: '2099-12-31', at: '2099-12-31T15:59:59.999Z' } }] });
+    await h.executeUpdate(u.requestExtension, {
+      args: [
+        {
+          actor: deptUser,
+          reason: '制度需经党组会审议',
+          newDeadline: { date: '2099-12-31', at: '2099-12-31T15:59:59.999Z' },
+        },
+      ],
+    });
     await h.executeUpdate(u.decideExtension, { args: [{ actor: bureauReviewer, approve: true }] });
     await h.executeUpdate(u.addEvidence, { args: [evidenceCommand()] });
     await h.executeUpdate(u.submit, { args: [{ actor: deptUser, account: '已完成' }] });
-    await h.executeUpdate(u.review, { args: [{ actor: bureauReviewer, result: 'not_rectified', comment: '缺少会议纪要' }] });
+    await h.executeUpdate(u.review, {
+      args: [{ actor: bureauReviewer, result: 'not_rectified', comment: '缺少会议纪要' }],
+    });
     await h.executeUpdate(u.addEvidence, { args: [evidenceCommand()] });
     await h.executeUpdate(u.submit, { args: [{ actor: deptUser, account: '补充会议纪要' }] });
     await h.executeUpdate(u.review, { args: [{ actor: bureauReviewer2, result: 'rectified', comment: '' }] });
@@ -50,8 +88,15 @@ async function main(): Promise<void> {
     await save('rectification-full-journey', a.rectificationId);
 
     // 2. Reminders and the whole escalation ladder, then cancellation.
-    const b = rectificationInput({ deadlineInSeconds: 3, policy: { reminderOffsetsSeconds: [2, 1], escalationOffsetsSeconds: [1, 2, 3, 4] } });
-    const hb = await client.workflow.start('rectificationWorkflow', { taskQueue: config.temporal.taskQueue, workflowId: b.rectificationId, args: [b] });
+    const b = rectificationInput({
+      deadlineInSeconds: 3,
+      policy: { reminderOffsetsSeconds: [2, 1], escalationOffsetsSeconds: [1, 2, 3, 4] },
+    });
+    const hb = await client.workflow.start('rectificationWorkflow', {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: b.rectificationId,
+      args: [b],
+    });
     for (;;) {
       if ((await hb.query(rectificationStateQuery)).escalationLevel === 4) break;
       await new Promise((r) => setTimeout(r, 250));

@@ -3,7 +3,12 @@ import type { Actor, RectificationInput, RectificationPolicy } from '../../libs/
 import { rectificationWorkflowId } from '../../libs/contracts/src';
 
 export const bureauReviewer: Actor = { userId: 900001, name: '审核员甲', role: 'bureau_reviewer', unitId: 1 };
-export const bureauReviewer2: Actor = { userId: 900002, name: '审核员乙', role: 'bureau_reviewer', unitId: 1 };
+export const bureauReviewer2: Actor = {
+  userId: 900002,
+  name: '审核员乙',
+  role: 'bureau_reviewer',
+  unitId: 1,
+};
 export const deptUser: Actor = { userId: 900101, name: '经办人丙', role: 'dept_user', unitId: 2 };
 
 /** A policy in seconds: nothing fires during a test unless the test asks for short offsets. */
@@ -19,14 +24,16 @@ export function quietPolicy(overrides: Partial<RectificationPolicy> = {}): Recti
 }
 
 /** Input for one rectification whose deadline is `deadlineInSeconds` from now. */
-export function rectificationInput(opts: {
-  deadlineInSeconds?: number;
-  policy?: Partial<RectificationPolicy>;
-  type?: RectificationInput['type'];
-  evaluationId?: string;
-  findingSeq?: number;
-  unitId?: number;
-} = {}): RectificationInput {
+export function rectificationInput(
+  opts: {
+    deadlineInSeconds?: number;
+    policy?: Partial<RectificationPolicy>;
+    type?: RectificationInput['type'];
+    evaluationId?: string;
+    findingSeq?: number;
+    unitId?: number;
+  } = {},
+): RectificationInput {
   const evaluationId = opts.evaluationId ?? randomUUID();
   const findingSeq = opts.findingSeq ?? 1;
   const at = new Date(Date.now() + (opts.deadlineInSeconds ?? 90 * 86400) * 1000);
@@ -56,7 +63,9 @@ export const planCommand = (actor: Actor = deptUser) => ({
 
 export const evidenceCommand = (actor: Actor = deptUser) => ({
   actor,
-  files: [{ fileId: 1, sha256: 'a'.repeat(64), name: '整改报告.pdf', size: 1234, mimeType: 'application/pdf' }],
+  files: [
+    { fileId: 1, sha256: 'a'.repeat(64), name: '整改报告.pdf', size: 1234, mimeType: 'application/pdf' },
+  ],
   description: '整改报告及制度文件',
   effectiveDate: '2026-12-20',
 });

@@ -16,12 +16,22 @@ export interface TestStack {
 
 /** Starts the real API (and, unless told otherwise, the real worker) in this process against the real stack. */
 export async function startTestStack(
-  opts: { worker?: boolean; config?: AppConfig; overrides?: Record<string, string>; workerOverrides?: Record<string, string> } = {},
+  opts: {
+    worker?: boolean;
+    config?: AppConfig;
+    overrides?: Record<string, string>;
+    workerOverrides?: Record<string, string>;
+  } = {},
 ): Promise<TestStack> {
   const config = opts.config ?? testConfig(opts.overrides);
   // The worker shares the API's task queue and queue prefix; workerOverrides can point it elsewhere (e.g. past a proxy).
   const workerConfig = opts.workerOverrides
-    ? testConfig({ TEMPORAL_TASK_QUEUE: config.temporal.taskQueue, QUEUE_PREFIX: config.redis.queuePrefix, ...opts.overrides, ...opts.workerOverrides })
+    ? testConfig({
+        TEMPORAL_TASK_QUEUE: config.temporal.taskQueue,
+        QUEUE_PREFIX: config.redis.queuePrefix,
+        ...opts.overrides,
+        ...opts.workerOverrides,
+      })
     : config;
   const worker = opts.worker === false ? undefined : await createWorkerApp(workerConfig);
   const api = await createApiApp(config);

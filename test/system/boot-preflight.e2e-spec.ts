@@ -47,7 +47,10 @@ describe('boot: a dead dependency or bad configuration stops the process with on
     ['apps/api/src/main.ts', 'TEMPORAL_ADDRESS', 'temporal'],
   ])('%s with %s unreachable names %s and how to start it', async (entry, variable, dependency) => {
     const port = await deadPort();
-    const value = variable === 'TEMPORAL_ADDRESS' ? `127.0.0.1:${port}` : base[variable as 'DATABASE_URL'].replace(/:\d+\//, `:${port}/`);
+    const value =
+      variable === 'TEMPORAL_ADDRESS'
+        ? `127.0.0.1:${port}`
+        : base[variable as 'DATABASE_URL'].replace(/:\d+\//, `:${port}/`);
     const { code, stderr } = await boot(entry, { ...base, [variable]: value });
     expect(code).toBe(1);
     expect(stderr).toContain(`✗ ${dependency} is not reachable`);
@@ -72,7 +75,12 @@ describe('graceful shutdown', () => {
     const started = Date.now();
     const { code, signal, stderr } = await boot(
       entry,
-      { ...base, TEMPORAL_TASK_QUEUE: `shutdown-${Date.now()}`, API_PORT: String(await deadPort()), QUEUE_PREFIX: `rftest-shutdown-${Date.now()}` },
+      {
+        ...base,
+        TEMPORAL_TASK_QUEUE: `shutdown-${Date.now()}`,
+        API_PORT: String(await deadPort()),
+        QUEUE_PREFIX: `rftest-shutdown-${Date.now()}`,
+      },
       (text, kill) => {
         if (!sent && text.includes(ready)) {
           sent = true;

@@ -66,7 +66,10 @@ describe('plumbing: HTTP → Temporal workflow → activity (MySQL + BullMQ) →
   it('is for bureau_admin only: 401 without a token, 403 for other roles', async () => {
     const http = stack.api.getHttpServer();
     const anonymous = await request(http).post('/api/v1/system/probes').send({}).expect(401);
-    expect(anonymous.body.error).toMatchObject({ code: 'UNAUTHENTICATED', details: { reason: 'missing_token' } });
+    expect(anonymous.body.error).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      details: { reason: 'missing_token' },
+    });
     const dept = await createUserAndLogin(stack, { role: 'dept_user' });
     const denied = await request(http).post('/api/v1/system/probes').set(dept.auth).send({}).expect(403);
     expect(denied.body.error.code).toBe('FORBIDDEN');
@@ -74,9 +77,18 @@ describe('plumbing: HTTP → Temporal workflow → activity (MySQL + BullMQ) →
 
   it('answers a malformed JSON body with 400 and an oversized one with 413, never 500', async () => {
     const http = stack.api.getHttpServer();
-    const bad = await request(http).post('/api/v1/system/probes').set(admin.auth).set('Content-Type', 'application/json').send('{"message": ').expect(400);
+    const bad = await request(http)
+      .post('/api/v1/system/probes')
+      .set(admin.auth)
+      .set('Content-Type', 'application/json')
+      .send('{"message": ')
+      .expect(400);
     expect(bad.body.error.code).toBe('BAD_REQUEST');
-    const big = await request(http).post('/api/v1/system/probes').set(admin.auth).send({ message: 'x'.repeat(3 * 1024 * 1024) }).expect(413);
+    const big = await request(http)
+      .post('/api/v1/system/probes')
+      .set(admin.auth)
+      .send({ message: 'x'.repeat(3 * 1024 * 1024) })
+      .expect(413);
     expect(big.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });

@@ -19,7 +19,8 @@ describe('readiness during dependency outages', () => {
 
   beforeAll(async () => {
     await Promise.all(Object.values(proxies).map((p) => p.up()));
-    const viaProxy = (u: URL, port: number) => Object.assign(new URL(u.toString()), { port: String(port) }).toString();
+    const viaProxy = (u: URL, port: number) =>
+      Object.assign(new URL(u.toString()), { port: String(port) }).toString();
     stack = await startTestStack({
       worker: false,
       config: testConfig({
@@ -38,27 +39,34 @@ describe('readiness during dependency outages', () => {
 
   const ready = () => request(stack.api.getHttpServer()).get('/ready');
 
-  it.each(['mysql', 'redis', 'temporal'] as const)('reports %s down with 503, then ready again after it returns', async (dep) => {
-    await eventually(async () => (await ready()).status === 200);
+  it.each(['mysql', 'redis', 'temporal'] as const)(
+    'reports %s down with 503, then ready again after it returns',
+    async (dep) => {
+      await eventually(async () => (await ready()).status === 200);
 
-    await proxies[dep].down();
-    const down = await eventually(async () => {
-      const res = await ready();
-      return res.status === 503 ? res : null;
-    });
-    expect(down.body.details[dep].status).toBe('down');
-    expect(down.body.error).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', details: { failing: [dep] } });
-    for (const other of ['mysql', 'redis', 'temporal'].filter((d) => d !== dep)) {
-      expect(down.body.details[other].status).toBe('up');
-    }
+      await proxies[dep].down();
+      const down = await eventually(async () => {
+        const res = await ready();
+        return res.status === 503 ? res : null;
+      });
+      expect(down.body.details[dep].status).toBe('down');
+      expect(down.body.error).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', details: { failing: [dep] } });
+      for (const other of ['mysql', 'redis', 'temporal'].filter((d) => d !== dep)) {
+        expect(down.body.details[other].status).toBe('up');
+      }
 
-    await proxies[dep].up();
-    const back = await eventually(async () => {
-      const res = await ready();
-      return res.status === 200 ? res : null;
-    }, 60000, 500);
-    expect(back.body.details[dep].status).toBe('up');
-  });
+      await proxies[dep].up();
+      const back = await eventually(
+        async () => {
+          const res = await ready();
+          return res.status === 200 ? res : null;
+        },
+        60000,
+        500,
+      );
+      expect(back.body.details[dep].status).toBe('up');
+    },
+  );
 
   it('answers 503 naming MySQL for a request that needs it while it is down', async () => {
     await proxies.mysql.down();
@@ -70,7 +78,10 @@ describe('readiness during dependency outages', () => {
         if (r.status !== 503) throw new Error(`got ${r.status} ${JSON.stringify(r.body)}`);
         return r;
       });
-      expect(res.body.error).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', details: { dependency: 'mysql' } });
+      expect(res.body.error).toMatchObject({
+        code: 'DEPENDENCY_UNAVAILABLE',
+        details: { dependency: 'mysql' },
+      });
     } finally {
       await proxies.mysql.up();
     }

@@ -1,8 +1,9 @@
+import { createNotificationActivities, NotificationActivityDeps } from '@rectiflow/notifications';
 import { createRectificationActivities, RectificationActivityDeps } from '@rectiflow/rectification';
 import { createProbeActivities, ProbeService } from '@rectiflow/system';
 
 /** Everything the activities need, injected by Nest; the activities themselves are plain functions. */
-export interface ActivityDeps extends RectificationActivityDeps {
+export interface ActivityDeps extends RectificationActivityDeps, NotificationActivityDeps {
   probes: ProbeService;
 }
 
@@ -10,6 +11,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createProbeActivities(deps),
     ...createRectificationActivities(deps),
+    ...createNotificationActivities(deps),
   };
 }
 

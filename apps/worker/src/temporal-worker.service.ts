@@ -3,7 +3,11 @@ import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { resolve } from 'node:path';
 import { AppConfig } from '@rectiflow/config';
 import { DailyDigestService } from '@rectiflow/notifications';
-import { EvaluationLifecycleService, NotificationRequestService, RectificationProjectionService } from '@rectiflow/rectification';
+import {
+  EvaluationLifecycleService,
+  NotificationRequestService,
+  RectificationProjectionService,
+} from '@rectiflow/rectification';
 import { ProbeService } from '@rectiflow/system';
 import { buildTemporalTls } from '@rectiflow/temporal';
 import { createActivities } from './create-activities';

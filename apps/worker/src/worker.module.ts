@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@rectiflow/config';
 import { LoggingModule } from '@rectiflow/logging';
+import { NotificationsWorkerModule } from '@rectiflow/notifications';
 import { PersistenceModule } from '@rectiflow/persistence';
 import { QueueModule } from '@rectiflow/queue';
 import { RectificationModule } from '@rectiflow/rectification';
@@ -22,6 +23,7 @@ export class WorkerModule {
         TemporalClientModule,
         SystemModule,
         RectificationModule,
+        NotificationsWorkerModule,
       ],
       providers: [TemporalWorkerService, ProbeProcessor],
     };

@@ -133,7 +133,12 @@ function isHealthReport(r: unknown): r is HealthReport {
 function bodyParserError(exception: unknown): { status: number; body: ErrorBody } | null {
   const type = (exception as { type?: unknown } | null)?.type;
   if (type === 'entity.too.large')
-    return { status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: '请求体过大：较大的文档请以文件（multipart）上传' } } };
+    return {
+      status: 413,
+      body: {
+        error: { code: 'PAYLOAD_TOO_LARGE', message: '请求体过大：较大的文档请以文件（multipart）上传' },
+      },
+    };
   if (type === 'entity.parse.failed')
     return { status: 400, body: { error: { code: 'BAD_REQUEST', message: '请求体不是合法的 JSON' } } };
   if (type === 'encoding.unsupported' || type === 'charset.unsupported')

@@ -16,7 +16,11 @@ describe('configuration', () => {
     const c = buildConfig(minimal);
     expect(c.http).toMatchObject({ host: '127.0.0.1', port: 3000, publicBaseUrl: 'http://127.0.0.1:3000' });
     expect(c.temporal).toMatchObject({ namespace: 'default', taskQueue: 'rectiflow', tls: null });
-    expect(c.policy).toEqual({ reminderOffsetsDays: [7, 3, 1], escalationOffsetsDays: [1, 8, 15, 30], maxExtensions: 2 });
+    expect(c.policy).toEqual({
+      reminderOffsetsDays: [7, 3, 1],
+      escalationOffsetsDays: [1, 8, 15, 30],
+      maxExtensions: 2,
+    });
     expect(c.limits.importMaxBytes).toBe(20 * 1024 * 1024);
   });
 
@@ -27,7 +31,13 @@ describe('configuration', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
       const msg = (err as Error).message;
-      for (const v of ['DATABASE_URL is missing', 'REDIS_URL is missing', 'TEMPORAL_ADDRESS is missing', 'JWT_SECRET is missing']) expect(msg).toContain(v);
+      for (const v of [
+        'DATABASE_URL is missing',
+        'REDIS_URL is missing',
+        'TEMPORAL_ADDRESS is missing',
+        'JWT_SECRET is missing',
+      ])
+        expect(msg).toContain(v);
     }
   });
 
@@ -49,15 +59,28 @@ describe('configuration', () => {
   });
 
   it('requires the client certificate and key together for Temporal mTLS', () => {
-    expect(() => buildConfig({ ...minimal, TEMPORAL_TLS_CERT_PATH: '/c.pem' })).toThrow('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH');
+    expect(() => buildConfig({ ...minimal, TEMPORAL_TLS_CERT_PATH: '/c.pem' })).toThrow(
+      'TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH',
+    );
     expect(buildConfig({ ...minimal, TEMPORAL_TLS: 'true' }).temporal.tls).toEqual({});
   });
 
   it('documents every variable in .env.example', () => {
     const example = readFileSync(resolve(__dirname, '../../../.env.example'), 'utf8');
     const documented = new Set([...example.matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]));
-    const known = Object.keys(new EnvironmentVariables()).concat(['DATABASE_URL', 'REDIS_URL', 'TEMPORAL_ADDRESS', 'JWT_SECRET']);
-    const declared = new Set([...readFileSync(resolve(__dirname, 'env.schema.ts'), 'utf8').matchAll(/\b([A-Z][A-Z0-9_]{2,})[!?]?(?::\s*[a-z'"]| = )/g)].map((m) => m[1]));
+    const known = Object.keys(new EnvironmentVariables()).concat([
+      'DATABASE_URL',
+      'REDIS_URL',
+      'TEMPORAL_ADDRESS',
+      'JWT_SECRET',
+    ]);
+    const declared = new Set(
+      [
+        ...readFileSync(resolve(__dirname, 'env.schema.ts'), 'utf8').matchAll(
+          /\b([A-Z][A-Z0-9_]{2,})[!?]?(?::\s*[a-z'"]| = )/g,
+        ),
+      ].map((m) => m[1]),
+    );
     for (const name of new Set([...known, ...declared])) expect(documented).toContain(name);
     for (const name of documented) expect(declared).toContain(name);
   });

@@ -19,7 +19,9 @@ export function buildConfig(env: Record<string, string | undefined>): AppConfig 
     throw new ConfigError(
       errors.map((e) => {
         const why = Object.values(e.constraints ?? {}).join('; ');
-        return given[e.property] === undefined ? `${e.property} is missing (${why})` : `${e.property}: ${why}`;
+        return given[e.property] === undefined
+          ? `${e.property} is missing (${why})`
+          : `${e.property}: ${why}`;
       }),
     );
   }

@@ -16,7 +16,12 @@ export class EvaluationLifecycleService {
   }
 
   /** Idempotent: records the outcome once (对账销号). */
-  async markFinished(evaluationId: string, finishedAt: string, counts: EvaluationOutcomeCounts, result: EvaluationFollowUpResult): Promise<void> {
+  async markFinished(
+    evaluationId: string,
+    finishedAt: string,
+    counts: EvaluationOutcomeCounts,
+    result: EvaluationFollowUpResult,
+  ): Promise<void> {
     await this.dataSource.query(
       `UPDATE evaluation SET status = 'finished', finishedAt = ?, outcome = ? WHERE id = ? AND status = 'issued'`,
       [new Date(finishedAt), JSON.stringify({ counts, items: result.items }), evaluationId],

@@ -1,9 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Client, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  Client,
+  WorkflowIdConflictPolicy,
+  WorkflowIdReusePolicy,
+  WorkflowNotFoundError,
+} from '@temporalio/client';
 import { DataSource, In, Repository } from 'typeorm';
 import type { AuthUser } from '@rectiflow/auth';
-import { CalendarError, DeadlineRule, endOfDayInstant, resolveDeadline, WorkingDayCalendar } from '@rectiflow/calendar';
+import {
+  CalendarError,
+  DeadlineRule,
+  endOfDayInstant,
+  resolveDeadline,
+  WorkingDayCalendar,
+} from '@rectiflow/calendar';
 import { AppError, NotFoundError, TransitionNotAllowedError } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
 import {
@@ -58,7 +69,11 @@ export class IssueEvaluationService {
     private readonly config: AppConfig,
   ) {}
 
-  async issue(evaluationId: string, input: IssueEvaluationInput, user: AuthUser): Promise<IssueEvaluationResult> {
+  async issue(
+    evaluationId: string,
+    input: IssueEvaluationInput,
+    user: AuthUser,
+  ): Promise<IssueEvaluationResult> {
     const workflowId = evaluationWorkflowId(evaluationId);
     // The plan is fixed and the evaluation leaves 'draft' in one transaction under a row lock, so a concurrent
     // draft edit (split, merge…) either happens before and is issued, or is refused after. The workflow starts
@@ -75,11 +90,16 @@ export class IssueEvaluationService {
       if (evaluation.status === 'issued' && evaluation.issuePlan && !(await this.workflowExists(workflowId)))
         return evaluation.issuePlan as unknown as EvaluationFollowUpInput; // resume a start that failed
       if (evaluation.status !== 'draft')
-        throw new TransitionNotAllowedError(`该评价已${evaluation.status === 'issued' ? '下发' : '结束'}，不能再次下发`, {
-          status: evaluation.status,
-          workflowId,
-        });
-      const findings = await tx.getRepository(FindingEntity).find({ where: { evaluationId }, order: { seq: 'ASC' } });
+        throw new TransitionNotAllowedError(
+          `该评价已${evaluation.status === 'issued' ? '下发' : '结束'}，不能再次下发`,
+          {
+            status: evaluation.status,
+            workflowId,
+          },
+        );
+      const findings = await tx
+        .getRepository(FindingEntity)
+        .find({ where: { evaluationId }, order: { seq: 'ASC' } });
       const followUp = await this.buildPlan(evaluationId, findings, input, user);
       await tx.getRepository(EvaluationEntity).update(
         { id: evaluationId },
@@ -124,8 +144,12 @@ export class IssueEvaluationService {
   ): Promise<EvaluationFollowUpInput> {
     const overrides = new Map((input.overrides ?? []).map((o) => [o.seq, o]));
     for (const seq of overrides.keys())
-      if (!findings.some((f) => f.seq === seq)) throw new AppError('VALIDATION_FAILED', `问题 ${seq} 不存在，无法单独设置`, { seq });
-    await this.assertUnits([input.unitId, ...[...overrides.values()].map((o) => o.unitId).filter((u): u is number => u !== undefined)]);
+      if (!findings.some((f) => f.seq === seq))
+        throw new AppError('VALIDATION_FAILED', `问题 ${seq} 不存在，无法单独设置`, { seq });
+    await this.assertUnits([
+      input.unitId,
+      ...[...overrides.values()].map((o) => o.unitId).filter((u): u is number => u !== undefined),
+    ]);
     const issuedAt = new Date().toISOString();
     const actor = toActor(user);
     const rectifications = findings.map((f) => {
@@ -163,7 +187,11 @@ export class IssueEvaluationService {
     try {
       return resolveDeadline(deliveryDate, rule, this.calendar);
     } catch (err) {
-      if (err instanceof CalendarError) throw new AppError('VALIDATION_FAILED', `问题 ${seq} 的整改时限无法计算：${err.message}`, { seq, reason: err.code });
+      if (err instanceof CalendarError)
+        throw new AppError('VALIDATION_FAILED', `问题 ${seq} 的整改时限无法计算：${err.message}`, {
+          seq,
+          reason: err.code,
+        });
       throw err;
     }
   }
@@ -173,8 +201,10 @@ export class IssueEvaluationService {
     const found = await this.units.findBy({ id: In(unique) });
     for (const id of unique) {
       const unit = found.find((u) => u.id === id);
-      if (!unit || !unit.active) throw new AppError('VALIDATION_FAILED', `责任单位 ${id} 不存在或已停用`, { unitId: id });
-      if (unit.kind === 'bureau') throw new AppError('VALIDATION_FAILED', `责任单位不能是财政局本身（${unit.name}）`, { unitId: id });
+      if (!unit || !unit.active)
+        throw new AppError('VALIDATION_FAILED', `责任单位 ${id} 不存在或已停用`, { unitId: id });
+      if (unit.kind === 'bureau')
+        throw new AppError('VALIDATION_FAILED', `责任单位不能是财政局本身（${unit.name}）`, { unitId: id });
     }
   }
 }

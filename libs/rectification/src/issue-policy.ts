@@ -8,7 +8,10 @@ const DAY = 86400;
  * Defaults per rectification type (DOMAIN.md): 立行立改 is short, 限期整改 follows the usual 90-day written
  * report rule, 分阶段整改 runs by milestones over half a year, 持续整改 is long with periodic progress reports.
  */
-export const TYPE_DEFAULTS: Record<RectificationType, { rule: DeadlineRule; progressReportIntervalDays: number }> = {
+export const TYPE_DEFAULTS: Record<
+  RectificationType,
+  { rule: DeadlineRule; progressReportIntervalDays: number }
+> = {
   immediate: { rule: { kind: 'calendar_days', days: 15 }, progressReportIntervalDays: 30 },
   deadline: { rule: { kind: 'calendar_days', days: 90 }, progressReportIntervalDays: 30 },
   phased: { rule: { kind: 'calendar_days', days: 180 }, progressReportIntervalDays: 30 },
@@ -25,13 +28,20 @@ export interface IssuePolicyInput {
 }
 
 /** Days (what the bureau decides) to seconds (what the workflow timers take). Calendar days. */
-export function toWorkflowPolicy(config: AppConfig, type: RectificationType, input: IssuePolicyInput = {}): RectificationPolicy {
+export function toWorkflowPolicy(
+  config: AppConfig,
+  type: RectificationType,
+  input: IssuePolicyInput = {},
+): RectificationPolicy {
   const esc = input.escalationOffsetsDays ?? config.policy.escalationOffsetsDays;
   return {
     requirePlanApproval: input.requirePlanApproval ?? true,
-    reminderOffsetsSeconds: (input.reminderOffsetsDays ?? config.policy.reminderOffsetsDays).map((d) => d * DAY),
+    reminderOffsetsSeconds: (input.reminderOffsetsDays ?? config.policy.reminderOffsetsDays).map(
+      (d) => d * DAY,
+    ),
     escalationOffsetsSeconds: [esc[0] * DAY, esc[1] * DAY, esc[2] * DAY, esc[3] * DAY],
     maxExtensions: input.maxExtensions ?? config.policy.maxExtensions,
-    progressReportIntervalSeconds: (input.progressReportIntervalDays ?? TYPE_DEFAULTS[type].progressReportIntervalDays) * DAY,
+    progressReportIntervalSeconds:
+      (input.progressReportIntervalDays ?? TYPE_DEFAULTS[type].progressReportIntervalDays) * DAY,
   };
 }

@@ -10,6 +10,11 @@ import { RectificationModule } from './rectification.module';
 @Module({
   imports: [PersistenceModule, AuditModule, RectificationModule],
   providers: [IssueEvaluationService, RectificationCommandService, RectificationDetailService],
-  exports: [IssueEvaluationService, RectificationCommandService, RectificationDetailService, RectificationModule],
+  exports: [
+    IssueEvaluationService,
+    RectificationCommandService,
+    RectificationDetailService,
+    RectificationModule,
+  ],
 })
 export class RectificationApiModule {}

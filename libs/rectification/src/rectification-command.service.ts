@@ -19,9 +19,23 @@ import { RectificationEntity, UnitEntity } from '@rectiflow/persistence';
 import { toActor } from './actor';
 
 /** Steps the department takes for its own items. */
-const DEPARTMENT_STEPS: RectificationCommandName[] = ['acknowledge', 'submitPlan', 'addEvidence', 'submit', 'reportProgress', 'requestExtension'];
+const DEPARTMENT_STEPS: RectificationCommandName[] = [
+  'acknowledge',
+  'submitPlan',
+  'addEvidence',
+  'submit',
+  'reportProgress',
+  'requestExtension',
+];
 /** Steps only the bureau's reviewers (and administrators) take. */
-const BUREAU_STEPS: RectificationCommandName[] = ['approvePlan', 'returnPlan', 'review', 'decideExtension', 'reassign', 'cancel'];
+const BUREAU_STEPS: RectificationCommandName[] = [
+  'approvePlan',
+  'returnPlan',
+  'review',
+  'decideExtension',
+  'reassign',
+  'cancel',
+];
 const BUREAU_ACTORS = ['bureau_reviewer', 'bureau_admin'];
 
 export type CommandBody<K extends RectificationCommandName> = Omit<RectificationCommands[K], 'actor'>;
@@ -57,25 +71,46 @@ export class RectificationCommandService {
   submitPlan(
     user: AuthUser,
     id: string,
-    body: { responsiblePerson: string; contact?: string; measures: { content: string; targetDate: string; responsiblePerson?: string }[] },
+    body: {
+      responsiblePerson: string;
+      contact?: string;
+      measures: { content: string; targetDate: string; responsiblePerson?: string }[];
+    },
     requestId: string,
     ctx: StepContext = {},
   ): Promise<RectificationState> {
-    const measures = body.measures.map((m) => ({ ...m, targetAt: this.endOfDay(m.targetDate, 'targetDate') }));
+    const measures = body.measures.map((m) => ({
+      ...m,
+      targetAt: this.endOfDay(m.targetDate, 'targetDate'),
+    }));
     return this.execute(user, id, 'submitPlan', { ...body, measures }, requestId, ctx);
   }
 
   /** 延期申请 to a date; the deadline instant is the end of that day. */
-  requestExtension(user: AuthUser, id: string, body: { reason: string; newDeadline: string }, requestId: string, ctx: StepContext = {}): Promise<RectificationState> {
+  requestExtension(
+    user: AuthUser,
+    id: string,
+    body: { reason: string; newDeadline: string },
+    requestId: string,
+    ctx: StepContext = {},
+  ): Promise<RectificationState> {
     const newDeadline = { date: body.newDeadline, at: this.endOfDay(body.newDeadline, 'newDeadline') };
     return this.execute(user, id, 'requestExtension', { reason: body.reason, newDeadline }, requestId, ctx);
   }
 
   /** 改派 to another (existing, active, non-bureau) unit. */
-  async reassign(user: AuthUser, id: string, body: { unitId: number; reason: string }, requestId: string, ctx: StepContext = {}): Promise<RectificationState> {
+  async reassign(
+    user: AuthUser,
+    id: string,
+    body: { unitId: number; reason: string },
+    requestId: string,
+    ctx: StepContext = {},
+  ): Promise<RectificationState> {
     const unit = await this.units.findOneBy({ id: body.unitId });
     if (!unit || !unit.active || unit.kind === 'bureau')
-      throw new AppError('VALIDATION_FAILED', `责任单位 ${body.unitId} 不存在、已停用或不是部门/项目单位`, { fields: { unitId: ['无效的责任单位'] } });
+      throw new AppError('VALIDATION_FAILED', `责任单位 ${body.unitId} 不存在、已停用或不是部门/项目单位`, {
+        fields: { unitId: ['无效的责任单位'] },
+      });
     return this.execute(user, id, 'reassign', body, requestId, ctx);
   }
 
@@ -83,7 +118,10 @@ export class RectificationCommandService {
     try {
       return endOfDayInstant(date, this.config.notifications.timezone).toISOString();
     } catch (err) {
-      if (err instanceof CalendarError) throw new AppError('VALIDATION_FAILED', `${field}: ${err.message}`, { fields: { [field]: [err.message] } });
+      if (err instanceof CalendarError)
+        throw new AppError('VALIDATION_FAILED', `${field}: ${err.message}`, {
+          fields: { [field]: [err.message] },
+        });
       throw err;
     }
   }
@@ -96,15 +134,22 @@ export class RectificationCommandService {
     requestId: string,
     ctx: StepContext = {},
   ): Promise<RectificationState> {
-    const row = await this.rectifications.findOne({ where: { id }, select: { id: true, unitId: true, status: true } });
+    const row = await this.rectifications.findOne({
+      where: { id },
+      select: { id: true, unitId: true, status: true },
+    });
     if (!row) throw new NotFoundError('整改事项');
     if (DEPARTMENT_STEPS.includes(name)) await this.scope.assertCanAct(user, row.unitId, '整改事项');
     else {
       await this.scope.assertCanSeeUnit(user, row.unitId, '整改事项');
       if (BUREAU_STEPS.includes(name) && !BUREAU_ACTORS.includes(user.role))
-        throw new ForbiddenError('无权执行此操作：仅财政局审核人员可办理', { requiredRoles: BUREAU_ACTORS, role: user.role });
+        throw new ForbiddenError('无权执行此操作：仅财政局审核人员可办理', {
+          requiredRoles: BUREAU_ACTORS,
+          role: user.role,
+        });
     }
-    if (FINAL_STATUSES.includes(row.status)) throw new TransitionNotAllowedError(`该整改事项${STATUS_LABELS[row.status]}，不能再办理`);
+    if (FINAL_STATUSES.includes(row.status))
+      throw new TransitionNotAllowedError(`该整改事项${STATUS_LABELS[row.status]}，不能再办理`);
 
     const command = { ...body, actor: toActor(user) } as RectificationCommands[K];
     const update = rectificationUpdates[name] as unknown as typeof rectificationUpdates.acknowledge;
@@ -112,13 +157,20 @@ export class RectificationCommandService {
     try {
       state = await this.temporal.workflow
         .getHandle(id)
-        .executeUpdate(update, { args: [command as unknown as RectificationCommands['acknowledge']], updateId: requestId });
+        .executeUpdate(update, {
+          args: [command as unknown as RectificationCommands['acknowledge']],
+          updateId: requestId,
+        });
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError) {
         const cause = err.cause as { message?: string; type?: string } | undefined;
-        throw new TransitionNotAllowedError(cause?.message ?? '当前不能办理此步骤', { step: name, reason: cause?.type });
+        throw new TransitionNotAllowedError(cause?.message ?? '当前不能办理此步骤', {
+          step: name,
+          reason: cause?.type,
+        });
       }
-      if (err instanceof WorkflowNotFoundError) throw new TransitionNotAllowedError('该整改事项的流程已结束，不能再办理', { step: name });
+      if (err instanceof WorkflowNotFoundError)
+        throw new TransitionNotAllowedError('该整改事项的流程已结束，不能再办理', { step: name });
       throw err;
     }
     await this.recordStep(user, id, name, body, requestId, state, ctx);

@@ -33,11 +33,15 @@ export class RectificationDetailService {
       this.db.getRepository(EvaluationEntity).findOneByOrFail({ id: r.evaluationId }),
       this.db.getRepository(FindingEntity).findOneBy({ evaluationId: r.evaluationId, seq: r.findingSeq }),
       this.db.getRepository(UnitEntity).findOneBy({ id: r.unitId }),
-      this.db.getRepository(RectificationEventEntity).find({ where: { rectificationId: id }, order: { seq: 'ASC' } }),
+      this.db
+        .getRepository(RectificationEventEntity)
+        .find({ where: { rectificationId: id }, order: { seq: 'ASC' } }),
     ]);
     const recommendation =
       finding?.recommendationSeq != null
-        ? await this.db.getRepository(RecommendationEntity).findOneBy({ evaluationId: r.evaluationId, seq: finding.recommendationSeq })
+        ? await this.db
+            .getRepository(RecommendationEntity)
+            .findOneBy({ evaluationId: r.evaluationId, seq: finding.recommendationSeq })
         : null;
     const level = r.escalationLevel as keyof typeof ESCALATION_LABELS;
     const base = `/api/v1/rectifications/${encodeURIComponent(id)}`;
@@ -50,7 +54,14 @@ export class RectificationDetailService {
       unit: { id: r.unitId, name: unit?.name ?? null },
       deadline: { original: r.originalDeadline, current: r.currentDeadline, history: r.state.deadlines },
       overdue: r.overdue,
-      overdueDays: r.overdue ? overdueDays(r.currentDeadline, r.closedAt ?? r.cancelledAt, new Date(), this.config.notifications.timezone) : 0,
+      overdueDays: r.overdue
+        ? overdueDays(
+            r.currentDeadline,
+            r.closedAt ?? r.cancelledAt,
+            new Date(),
+            this.config.notifications.timezone,
+          )
+        : 0,
       escalationLevel: level,
       escalationLabel: ESCALATION_LABELS[level],
       evaluation: {
@@ -67,7 +78,9 @@ export class RectificationDetailService {
       finding: finding
         ? { seq: finding.seq, title: finding.title, text: finding.text, points: finding.points }
         : { seq: r.findingSeq, title: r.findingTitle, text: '', points: [] },
-      recommendation: recommendation ? { seq: recommendation.seq, title: recommendation.title, text: recommendation.text } : null,
+      recommendation: recommendation
+        ? { seq: recommendation.seq, title: recommendation.title, text: recommendation.text }
+        : null,
       state: r.state,
       timeline: timeline.map((e) => ({
         seq: e.seq,
@@ -77,7 +90,11 @@ export class RectificationDetailService {
         payload: e.payload,
         occurredAt: e.occurredAt,
       })),
-      links: { self: base, evaluation: `/api/v1/evaluations/${r.evaluationId}`, timeline: `${base}#timeline` },
+      links: {
+        self: base,
+        evaluation: `/api/v1/evaluations/${r.evaluationId}`,
+        timeline: `${base}#timeline`,
+      },
     };
   }
 }

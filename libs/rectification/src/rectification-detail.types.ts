@@ -1,4 +1,9 @@
-import type { EscalationLevel, RectificationState, RectificationStatus, RectificationType } from '@rectiflow/contracts';
+import type {
+  EscalationLevel,
+  RectificationState,
+  RectificationStatus,
+  RectificationType,
+} from '@rectiflow/contracts';
 
 export interface TimelineEntry {
   seq: number;

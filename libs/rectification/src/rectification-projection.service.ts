@@ -16,7 +16,14 @@ export class RectificationProjectionService {
     await this.dataSource.transaction(async (tx) => {
       const row = toRow(snapshot);
       // updateEntity(false): TypeORM would otherwise write the defaults it reads back into `row`.
-      await tx.createQueryBuilder().insert().into(RectificationEntity).values(row).orIgnore().updateEntity(false).execute();
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(RectificationEntity)
+        .values(row)
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
       const current = await tx
         .getRepository(RectificationEntity)
         .createQueryBuilder('r')
@@ -24,7 +31,8 @@ export class RectificationProjectionService {
         .select(['r.id', 'r.lastEventSeq'])
         .where('r.id = :id', { id: snapshot.id })
         .getOneOrFail();
-      if (current.lastEventSeq < snapshot.eventSeq) await tx.getRepository(RectificationEntity).update({ id: snapshot.id }, row);
+      if (current.lastEventSeq < snapshot.eventSeq)
+        await tx.getRepository(RectificationEntity).update({ id: snapshot.id }, row);
       await tx
         .createQueryBuilder()
         .insert()

@@ -9,7 +9,9 @@ export interface RectificationActivityDeps {
   evaluations: EvaluationLifecycleService;
 }
 
-export function createRectificationActivities(deps: RectificationActivityDeps): RectificationActivities & EvaluationFollowUpActivities {
+export function createRectificationActivities(
+  deps: RectificationActivityDeps,
+): RectificationActivities & EvaluationFollowUpActivities {
   return {
     recordRectificationEvent: ({ snapshot, event }) => deps.projection.record(snapshot, event),
     enqueueNotification: (request) => deps.notifications.enqueue(request),

@@ -1,4 +1,10 @@
-import { ParentClosePolicy, proxyActivities, setHandler, startChild, WorkflowIdReusePolicy } from '@temporalio/workflow';
+import {
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  startChild,
+  WorkflowIdReusePolicy,
+} from '@temporalio/workflow';
 import type { EvaluationFollowUpActivities } from '../../../libs/contracts/src/rectification/rectification.activities';
 import {
   EvaluationFollowUpInput,
@@ -21,12 +27,15 @@ type ChildStatus = RectificationStatus | 'running' | 'failed';
  * The evaluation's follow-up (对账销号): starts one rectification per finding and waits until every one of them
  * has ended, so that no finding can end unaccounted for; then records the evaluation as finished with its counts.
  */
-export async function evaluationFollowUpWorkflow(input: EvaluationFollowUpInput): Promise<EvaluationFollowUpResult> {
-  const children: { rectificationId: string; findingSeq: number; status: ChildStatus }[] = input.rectifications.map((r) => ({
-    rectificationId: r.rectificationId,
-    findingSeq: r.findingSeq,
-    status: 'running',
-  }));
+export async function evaluationFollowUpWorkflow(
+  input: EvaluationFollowUpInput,
+): Promise<EvaluationFollowUpResult> {
+  const children: { rectificationId: string; findingSeq: number; status: ChildStatus }[] =
+    input.rectifications.map((r) => ({
+      rectificationId: r.rectificationId,
+      findingSeq: r.findingSeq,
+      status: 'running',
+    }));
   setHandler(evaluationProgressQuery, (): EvaluationFollowUpProgress => ({
     total: children.length,
     finished: children.filter((c) => c.status !== 'running').length,
@@ -60,7 +69,12 @@ export async function evaluationFollowUpWorkflow(input: EvaluationFollowUpInput)
         return outcome;
       } catch (err) {
         children[i].status = 'failed';
-        return { rectificationId: r.rectificationId, findingSeq: r.findingSeq, status: 'failed', error: String((err as Error).message ?? err) };
+        return {
+          rectificationId: r.rectificationId,
+          findingSeq: r.findingSeq,
+          status: 'failed',
+          error: String((err as Error).message ?? err),
+        };
       }
     }),
   );
@@ -72,6 +86,11 @@ export async function evaluationFollowUpWorkflow(input: EvaluationFollowUpInput)
     failed: items.filter((i) => i.status === 'failed').length,
   };
   const result: EvaluationFollowUpResult = { evaluationId: input.evaluationId, counts, items };
-  await finishEvaluation({ evaluationId: input.evaluationId, finishedAt: new Date(Date.now()).toISOString(), counts, result });
+  await finishEvaluation({
+    evaluationId: input.evaluationId,
+    finishedAt: new Date(Date.now()).toISOString(),
+    counts,
+    result,
+  });
   return result;
 }

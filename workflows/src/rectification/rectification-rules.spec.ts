@@ -9,9 +9,21 @@ const bureau = { userId: 2, name: '乙', role: 'bureau_reviewer', unitId: 1 };
 function fresh(type: RectificationState['type'] = 'deadline'): RectificationState {
   return initialState(
     {
-      rectificationId: 'r', evaluationId: 'e', findingSeq: 1, findingTitle: 't', unitId: 2, type,
-      deadline: { date: '2026-12-31', at: '2026-12-31T15:59:59.999Z' }, deliveryDate: '2026-12-01',
-      policy: { requirePlanApproval: true, reminderOffsetsSeconds: [], escalationOffsetsSeconds: [1, 2, 3, 4], maxExtensions: 1, progressReportIntervalSeconds: 10 },
+      rectificationId: 'r',
+      evaluationId: 'e',
+      findingSeq: 1,
+      findingTitle: 't',
+      unitId: 2,
+      type,
+      deadline: { date: '2026-12-31', at: '2026-12-31T15:59:59.999Z' },
+      deliveryDate: '2026-12-01',
+      policy: {
+        requirePlanApproval: true,
+        reminderOffsetsSeconds: [],
+        escalationOffsetsSeconds: [1, 2, 3, 4],
+        maxExtensions: 1,
+        progressReportIntervalSeconds: 10,
+      },
       issuedBy: bureau,
     },
     now,
@@ -20,23 +32,43 @@ function fresh(type: RectificationState['type'] = 'deadline'): RectificationStat
 
 describe('rectification rules', () => {
   it('names the current state when a step is not allowed', () => {
-    expect(checkCommand(fresh(), 'submit', { actor: dept, account: 'x' })).toBe('当前状态为「待签收」，不能提交整改情况');
-    expect(checkCommand(fresh(), 'approvePlan', { actor: bureau })).toBe('当前状态为「待签收」，不能批准整改方案');
+    expect(checkCommand(fresh(), 'submit', { actor: dept, account: 'x' })).toBe(
+      '当前状态为「待签收」，不能提交整改情况',
+    );
+    expect(checkCommand(fresh(), 'approvePlan', { actor: bureau })).toBe(
+      '当前状态为「待签收」，不能批准整改方案',
+    );
   });
 
   it('requires two distinct milestones for 分阶段整改', () => {
     const s = fresh('phased');
     applyCommand(s, 'acknowledge', { actor: dept }, now);
-    const one = { actor: dept, responsiblePerson: '张', measures: [{ content: 'a', targetDate: '2026-12-10', targetAt: now }] };
+    const one = {
+      actor: dept,
+      responsiblePerson: '张',
+      measures: [{ content: 'a', targetDate: '2026-12-10', targetAt: now }],
+    };
     expect(checkCommand(s, 'submitPlan', one)).toBe('分阶段整改须至少设置两个不同时限的阶段目标');
-    const two = { ...one, measures: [...one.measures, { content: 'b', targetDate: '2026-12-20', targetAt: now }] };
+    const two = {
+      ...one,
+      measures: [...one.measures, { content: 'b', targetDate: '2026-12-20', targetAt: now }],
+    };
     expect(checkCommand(s, 'submitPlan', two)).toBeNull();
   });
 
   it('returning a plan needs a comment and sends the unit back to planning', () => {
     const s = fresh();
     applyCommand(s, 'acknowledge', { actor: dept }, now);
-    applyCommand(s, 'submitPlan', { actor: dept, responsiblePerson: '张', measures: [{ content: 'a', targetDate: '2026-12-10', targetAt: now }] }, now);
+    applyCommand(
+      s,
+      'submitPlan',
+      {
+        actor: dept,
+        responsiblePerson: '张',
+        measures: [{ content: 'a', targetDate: '2026-12-10', targetAt: now }],
+      },
+      now,
+    );
     expect(checkCommand(s, 'returnPlan', { actor: bureau, comment: ' ' })).toBe('退回整改方案须填写意见');
     const t = applyCommand(s, 'returnPlan', { actor: bureau, comment: '措施不具体' }, now);
     expect(s.status).toBe('acknowledged');
@@ -45,7 +77,11 @@ describe('rectification rules', () => {
 
   it('refuses an extension that does not move the deadline later, and a second pending one', () => {
     const s = fresh();
-    const req = (date: string) => ({ actor: dept, reason: 'r', newDeadline: { date, at: `${date}T15:59:59.999Z` } });
+    const req = (date: string) => ({
+      actor: dept,
+      reason: 'r',
+      newDeadline: { date, at: `${date}T15:59:59.999Z` },
+    });
     expect(checkCommand(s, 'requestExtension', req('2026-12-31'))).toBe('新的整改时限须晚于当前时限');
     applyCommand(s, 'requestExtension', req('2027-01-31'), now);
     expect(checkCommand(s, 'requestExtension', req('2027-02-28'))).toBe('已有延期申请待审批');
@@ -58,6 +94,8 @@ describe('rectification rules', () => {
     const a = applyCommand(s, 'acknowledge', { actor: dept }, now);
     const b = applyCommand(s, 'cancel', { actor: bureau, reason: '撤回' }, now);
     expect([a.event.seq, b.event.seq]).toEqual([1, 2]);
-    expect(checkCommand(s, 'reassign', { actor: bureau, unitId: 3, reason: 'x' })).toBe('当前状态为「已撤销」，不能改派');
+    expect(checkCommand(s, 'reassign', { actor: bureau, unitId: 3, reason: 'x' })).toBe(
+      '当前状态为「已撤销」，不能改派',
+    );
   });
 });

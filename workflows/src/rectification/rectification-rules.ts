@@ -1,11 +1,24 @@
-import type { RectificationCommandName, RectificationCommands } from '../../../libs/contracts/src/rectification/rectification.commands';
-import type { RectificationState, RectificationStatus } from '../../../libs/contracts/src/rectification/rectification.types';
+import type {
+  RectificationCommandName,
+  RectificationCommands,
+} from '../../../libs/contracts/src/rectification/rectification.commands';
+import type {
+  RectificationState,
+  RectificationStatus,
+} from '../../../libs/contracts/src/rectification/rectification.types';
 
 /**
  * Which step is allowed now, and why not. Pure: used by the Update validators (a rejected step never enters
  * history) and again by the handlers. Reasons are shown to users (HTTP 409), so they are in Chinese.
  */
-const OPEN: RectificationStatus[] = ['issued', 'acknowledged', 'plan_submitted', 'in_progress', 'submitted', 'ongoing'];
+const OPEN: RectificationStatus[] = [
+  'issued',
+  'acknowledged',
+  'plan_submitted',
+  'in_progress',
+  'submitted',
+  'ongoing',
+];
 
 const ALLOWED_FROM: Record<RectificationCommandName, RectificationStatus[]> = {
   acknowledge: ['issued'],
@@ -70,7 +83,8 @@ export function checkCommand<K extends RectificationCommandName>(
   name: K,
   cmd: RectificationCommands[K],
 ): string | null {
-  if (!cmd || typeof cmd !== 'object' || !cmd.actor || typeof cmd.actor.userId !== 'number') return '缺少操作人';
+  if (!cmd || typeof cmd !== 'object' || !cmd.actor || typeof cmd.actor.userId !== 'number')
+    return '缺少操作人';
   if (!ALLOWED_FROM[name].includes(state.status))
     return `当前状态为「${STATUS_TEXT[state.status]}」，不能${STEP_LABELS[name]}`;
   const c = cmd as RectificationCommands[RectificationCommandName];
@@ -79,7 +93,8 @@ export function checkCommand<K extends RectificationCommandName>(
       const plan = c as RectificationCommands['submitPlan'];
       if (blank(plan.responsiblePerson)) return '整改方案须写明责任人';
       if (!Array.isArray(plan.measures) || plan.measures.length === 0) return '整改方案至少包含一项整改措施';
-      if (plan.measures.some((m) => blank(m.content) || !DATE.test(m.targetDate))) return '每项整改措施须有内容和完成时限';
+      if (plan.measures.some((m) => blank(m.content) || !DATE.test(m.targetDate)))
+        return '每项整改措施须有内容和完成时限';
       if (state.type === 'phased' && new Set(plan.measures.map((m) => m.targetDate)).size < 2)
         return '分阶段整改须至少设置两个不同时限的阶段目标';
       return null;

@@ -1,7 +1,15 @@
-import type { RectificationCommandName, RectificationCommands } from '../../../libs/contracts/src/rectification/rectification.commands';
+import type {
+  RectificationCommandName,
+  RectificationCommands,
+} from '../../../libs/contracts/src/rectification/rectification.commands';
 import type { RectificationInput } from '../../../libs/contracts/src/rectification/rectification.definitions';
 import type { NotificationEvent } from '../../../libs/contracts/src/rectification/rectification.activities';
-import type { Actor, EscalationLevel, RectificationState, TimelineEvent } from '../../../libs/contracts/src/rectification/rectification.types';
+import type {
+  Actor,
+  EscalationLevel,
+  RectificationState,
+  TimelineEvent,
+} from '../../../libs/contracts/src/rectification/rectification.types';
 import { checkCommand, currentDeadline, pendingExtension } from './rectification-rules';
 
 /** A notification the workflow asks for; the workflow turns it into a NotificationRequest with a stable key. */
@@ -50,7 +58,13 @@ export function initialState(input: RectificationInput, now: string): Rectificat
 }
 
 /** Appends the next timeline event; seq numbers are dense and start at 1, the idempotency key downstream. */
-export function record(state: RectificationState, action: string, actor: Actor | null, at: string, payload: Record<string, unknown>): TimelineEvent {
+export function record(
+  state: RectificationState,
+  action: string,
+  actor: Actor | null,
+  at: string,
+  payload: Record<string, unknown>,
+): TimelineEvent {
   state.eventSeq += 1;
   return { seq: state.eventSeq, action, actor, at, payload };
 }
@@ -68,7 +82,8 @@ export function issuedTransition(state: RectificationState): Transition {
   };
 }
 
-const addSeconds = (iso: string, seconds: number): string => new Date(Date.parse(iso) + seconds * 1000).toISOString();
+const addSeconds = (iso: string, seconds: number): string =>
+  new Date(Date.parse(iso) + seconds * 1000).toISOString();
 
 /**
  * Applies a validated command to the state (in place) and says what to record and whom to notify.
@@ -107,7 +122,10 @@ export function applyCommand<K extends RectificationCommandName>(
       });
       if (state.policy.requirePlanApproval) {
         state.status = 'plan_submitted';
-        return done({ planVersion: state.plans.length, measures: p.measures.length }, { event: 'plan_submitted' });
+        return done(
+          { planVersion: state.plans.length, measures: p.measures.length },
+          { event: 'plan_submitted' },
+        );
       }
       state.status = 'in_progress';
       return done({ planVersion: state.plans.length, measures: p.measures.length, approvalRequired: false });
@@ -116,22 +134,46 @@ export function applyCommand<K extends RectificationCommandName>(
     case 'returnPlan': {
       const approved = name === 'approvePlan';
       const plan = state.plans[state.plans.length - 1];
-      plan.decision = { approved, comment: (c as RectificationCommands['approvePlan']).comment, by: actor, at: now };
+      plan.decision = {
+        approved,
+        comment: (c as RectificationCommands['approvePlan']).comment,
+        by: actor,
+        at: now,
+      };
       state.status = approved ? 'in_progress' : 'acknowledged';
       return done(
         { planVersion: plan.version, comment: plan.decision.comment ?? null },
-        { event: approved ? 'plan_approved' : 'plan_returned', payload: { comment: plan.decision.comment ?? '' } },
+        {
+          event: approved ? 'plan_approved' : 'plan_returned',
+          payload: { comment: plan.decision.comment ?? '' },
+        },
       );
     }
     case 'addEvidence': {
       const e = c as RectificationCommands['addEvidence'];
       const id = state.evidence.length + 1;
-      state.evidence.push({ id, files: e.files, description: e.description, effectiveDate: e.effectiveDate, addedBy: actor, addedAt: now });
-      return done({ evidenceId: id, files: e.files.map((f) => ({ fileId: f.fileId, name: f.name, sha256: f.sha256 })), effectiveDate: e.effectiveDate });
+      state.evidence.push({
+        id,
+        files: e.files,
+        description: e.description,
+        effectiveDate: e.effectiveDate,
+        addedBy: actor,
+        addedAt: now,
+      });
+      return done({
+        evidenceId: id,
+        files: e.files.map((f) => ({ fileId: f.fileId, name: f.name, sha256: f.sha256 })),
+        effectiveDate: e.effectiveDate,
+      });
     }
     case 'submit': {
       const id = state.submissions.length + 1;
-      state.submissions.push({ id, account: (c as RectificationCommands['submit']).account, by: actor, at: now });
+      state.submissions.push({
+        id,
+        account: (c as RectificationCommands['submit']).account,
+        by: actor,
+        at: now,
+      });
       state.status = 'submitted';
       return done({ submissionId: id }, { event: 'submitted' });
     }
@@ -139,7 +181,14 @@ export function applyCommand<K extends RectificationCommandName>(
       const r = c as RectificationCommands['review'];
       const submission = state.submissions[state.submissions.length - 1];
       const id = state.reviews.length + 1;
-      state.reviews.push({ id, submissionId: submission.id, result: r.result, comment: r.comment, by: actor, at: now });
+      state.reviews.push({
+        id,
+        submissionId: submission.id,
+        result: r.result,
+        comment: r.comment,
+        by: actor,
+        at: now,
+      });
       if (r.result === 'rectified') {
         state.status = 'closed';
         state.closedAt = now;
@@ -149,14 +198,25 @@ export function applyCommand<K extends RectificationCommandName>(
       if (r.result === 'ongoing') {
         state.status = 'ongoing';
         state.nextProgressReportDue = addSeconds(now, state.policy.progressReportIntervalSeconds);
-        return done({ reviewId: id, result: r.result, comment: r.comment }, { event: 'ongoing', payload: { comment: r.comment } });
+        return done(
+          { reviewId: id, result: r.result, comment: r.comment },
+          { event: 'ongoing', payload: { comment: r.comment } },
+        );
       }
       state.status = 'in_progress';
-      return done({ reviewId: id, result: r.result, comment: r.comment }, { event: 'review_returned', payload: { comment: r.comment } });
+      return done(
+        { reviewId: id, result: r.result, comment: r.comment },
+        { event: 'review_returned', payload: { comment: r.comment } },
+      );
     }
     case 'reportProgress': {
       const id = state.progressReports.length + 1;
-      state.progressReports.push({ id, content: (c as RectificationCommands['reportProgress']).content, by: actor, at: now });
+      state.progressReports.push({
+        id,
+        content: (c as RectificationCommands['reportProgress']).content,
+        by: actor,
+        at: now,
+      });
       state.nextProgressReportDue = addSeconds(now, state.policy.progressReportIntervalSeconds);
       return done({ reportId: id });
     }
@@ -172,7 +232,10 @@ export function applyCommand<K extends RectificationCommandName>(
         by: actor,
         at: now,
       });
-      return done({ extensionId: id, requested: r.newDeadline.date, previous: previous.date, reason: r.reason }, { event: 'extension_requested' });
+      return done(
+        { extensionId: id, requested: r.newDeadline.date, previous: previous.date, reason: r.reason },
+        { event: 'extension_requested' },
+      );
     }
     case 'decideExtension': {
       const d = c as RectificationCommands['decideExtension'];
@@ -180,13 +243,27 @@ export function applyCommand<K extends RectificationCommandName>(
       ext.decision = { approved: d.approve, comment: d.comment, by: actor, at: now };
       if (d.approve) {
         // A new deadline version: every pending reminder and the escalation ladder are recomputed from it.
-        state.deadlines.push({ ...ext.requested, version: state.deadlines.length + 1, setAt: now, reason: 'extension', extensionId: ext.id });
+        state.deadlines.push({
+          ...ext.requested,
+          version: state.deadlines.length + 1,
+          setAt: now,
+          reason: 'extension',
+          extensionId: ext.id,
+        });
         state.overdue = false;
         state.escalationLevel = 0;
       }
       return done(
-        { extensionId: ext.id, approved: d.approve, comment: d.comment ?? null, deadline: currentDeadline(state).date },
-        { event: 'extension_decided', payload: { approved: d.approve, comment: d.comment ?? '', deadline: currentDeadline(state).date } },
+        {
+          extensionId: ext.id,
+          approved: d.approve,
+          comment: d.comment ?? null,
+          deadline: currentDeadline(state).date,
+        },
+        {
+          event: 'extension_decided',
+          payload: { approved: d.approve, comment: d.comment ?? '', deadline: currentDeadline(state).date },
+        },
       );
     }
     case 'reassign': {
@@ -194,7 +271,10 @@ export function applyCommand<K extends RectificationCommandName>(
       const from = state.unitId;
       state.unitId = r.unitId;
       state.assignments.push({ unitId: r.unitId, reason: r.reason, by: actor, at: now });
-      return done({ fromUnitId: from, toUnitId: r.unitId, reason: r.reason }, { event: 'reassigned', payload: { fromUnitId: from } });
+      return done(
+        { fromUnitId: from, toUnitId: r.unitId, reason: r.reason },
+        { event: 'reassigned', payload: { fromUnitId: from } },
+      );
     }
     case 'cancel': {
       const r = c as RectificationCommands['cancel'];

@@ -18,7 +18,13 @@ function state(deadlineOffsetS = 100): RectificationState {
       type: 'deadline',
       deadline: { date: '2026-12-01', at },
       deliveryDate: '2026-11-20',
-      policy: { requirePlanApproval: true, reminderOffsetsSeconds: [30, 10], escalationOffsetsSeconds: [5, 10, 20, 40], maxExtensions: 2, progressReportIntervalSeconds: 50 },
+      policy: {
+        requirePlanApproval: true,
+        reminderOffsetsSeconds: [30, 10],
+        escalationOffsetsSeconds: [5, 10, 20, 40],
+        maxExtensions: 2,
+        progressReportIntervalSeconds: 50,
+      },
       issuedBy: reviewer,
     },
     new Date(T0).toISOString(),
@@ -40,7 +46,13 @@ describe('rectification timers', () => {
   it('reminds, marks overdue, then climbs the ladder in order', () => {
     const s = state();
     expect(runUntil(s, T0 + 1000_000)).toEqual([
-      'deadline_reminder', 'deadline_reminder', 'overdue', 'escalation:1', 'escalation:2', 'escalation:3', 'escalation:4',
+      'deadline_reminder',
+      'deadline_reminder',
+      'overdue',
+      'escalation:1',
+      'escalation:2',
+      'escalation:3',
+      'escalation:4',
     ]);
     expect(nextTimer(s, T0 + 1000_000)).toBeNull();
   });
@@ -71,21 +83,53 @@ describe('rectification timers', () => {
     runUntil(s, T0 + 106_000);
     expect(s.escalationLevel).toBe(1);
     const now = new Date(T0 + 106_000).toISOString();
-    applyCommand(s, 'requestExtension', { actor, reason: '跨年度', newDeadline: { date: '2026-12-31', at: new Date(T0 + 500_000).toISOString() } }, now);
+    applyCommand(
+      s,
+      'requestExtension',
+      {
+        actor,
+        reason: '跨年度',
+        newDeadline: { date: '2026-12-31', at: new Date(T0 + 500_000).toISOString() },
+      },
+      now,
+    );
     applyCommand(s, 'decideExtension', { actor: reviewer, approve: true }, now);
     expect(s.overdue).toBe(false);
     expect(s.escalationLevel).toBe(0);
     expect(s.deadlines.map((d) => d.version)).toEqual([1, 2]);
-    expect(nextTimer(s, T0 + 106_000)).toMatchObject({ kind: 'reminder', key: 'reminder:v2:30', at: T0 + 470_000 });
+    expect(nextTimer(s, T0 + 106_000)).toMatchObject({
+      kind: 'reminder',
+      key: 'reminder:v2:30',
+      at: T0 + 470_000,
+    });
   });
 
   it('asks for progress reports every interval while ongoing, and none after closure', () => {
     const s = state();
     const now = new Date(T0).toISOString();
     applyCommand(s, 'acknowledge', { actor }, now);
-    applyCommand(s, 'submitPlan', { actor, responsiblePerson: '张', measures: [{ content: 'm', targetDate: '2026-12-01', targetAt: now }] }, now);
+    applyCommand(
+      s,
+      'submitPlan',
+      {
+        actor,
+        responsiblePerson: '张',
+        measures: [{ content: 'm', targetDate: '2026-12-01', targetAt: now }],
+      },
+      now,
+    );
     applyCommand(s, 'approvePlan', { actor: reviewer }, now);
-    applyCommand(s, 'addEvidence', { actor, files: [{ fileId: 1, sha256: 'a', name: 'a.pdf', size: 1, mimeType: 'application/pdf' }], description: 'd', effectiveDate: '2026-12-01' }, now);
+    applyCommand(
+      s,
+      'addEvidence',
+      {
+        actor,
+        files: [{ fileId: 1, sha256: 'a', name: 'a.pdf', size: 1, mimeType: 'application/pdf' }],
+        description: 'd',
+        effectiveDate: '2026-12-01',
+      },
+      now,
+    );
     applyCommand(s, 'submit', { actor, account: 'a' }, now);
     applyCommand(s, 'review', { actor: reviewer, result: 'ongoing', comment: '需长期坚持' }, now);
     expect(nextTimer(s, T0)).toMatchObject({ kind: 'progress_report', at: T0 + 50_000 });

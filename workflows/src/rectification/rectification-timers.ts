@@ -1,4 +1,7 @@
-import type { EscalationLevel, RectificationState } from '../../../libs/contracts/src/rectification/rectification.types';
+import type {
+  EscalationLevel,
+  RectificationState,
+} from '../../../libs/contracts/src/rectification/rectification.types';
 import { ESCALATION_LABELS } from '../../../libs/contracts/src/rectification/rectification.types';
 import { currentDeadline, isFinal } from './rectification-rules';
 import { NotificationIntent, record, Transition } from './rectification-state.machine';
@@ -19,7 +22,11 @@ function reminderTimers(state: RectificationState): DueTimer[] {
   const d = currentDeadline(state);
   const fired = new Set(state.reminders.map((r) => r.key));
   return state.policy.reminderOffsetsSeconds
-    .map((offset) => ({ kind: 'reminder' as const, at: ms(d.at) - offset * 1000, key: `reminder:v${d.version}:${offset}` }))
+    .map((offset) => ({
+      kind: 'reminder' as const,
+      at: ms(d.at) - offset * 1000,
+      key: `reminder:v${d.version}:${offset}`,
+    }))
     .filter((t) => !fired.has(t.key) && t.at >= ms(d.setAt));
 }
 
@@ -27,7 +34,11 @@ function escalationTimer(state: RectificationState): DueTimer | null {
   if (state.escalationLevel >= 4) return null;
   const d = currentDeadline(state);
   const next = (state.escalationLevel + 1) as EscalationLevel;
-  return { kind: 'escalation', at: ms(d.at) + state.policy.escalationOffsetsSeconds[next - 1] * 1000, key: `escalation:v${d.version}:${next}` };
+  return {
+    kind: 'escalation',
+    at: ms(d.at) + state.policy.escalationOffsetsSeconds[next - 1] * 1000,
+    key: `escalation:v${d.version}:${next}`,
+  };
 }
 
 function milestoneTimers(state: RectificationState): DueTimer[] {
@@ -36,7 +47,11 @@ function milestoneTimers(state: RectificationState): DueTimer[] {
   const accepted = plan.decision?.at ?? plan.submittedAt;
   const fired = new Set(state.reminders.map((r) => r.key));
   return plan.measures
-    .map((m, i) => ({ kind: 'milestone' as const, at: ms(m.targetAt), key: `milestone:p${plan.version}:${i + 1}` }))
+    .map((m, i) => ({
+      kind: 'milestone' as const,
+      at: ms(m.targetAt),
+      key: `milestone:p${plan.version}:${i + 1}`,
+    }))
     .filter((t) => !fired.has(t.key) && t.at >= ms(accepted));
 }
 
@@ -56,7 +71,11 @@ export function nextTimer(state: RectificationState, nowMs: number): DueTimer | 
   }
   candidates.push(...milestoneTimers(state));
   if (state.status === 'ongoing' && state.nextProgressReportDue)
-    candidates.push({ kind: 'progress_report', at: ms(state.nextProgressReportDue), key: `progress:${state.nextProgressReportDue}` });
+    candidates.push({
+      kind: 'progress_report',
+      at: ms(state.nextProgressReportDue),
+      key: `progress:${state.nextProgressReportDue}`,
+    });
   candidates.sort((a, b) => a.at - b.at);
   return candidates[0] ?? null;
 }
@@ -72,7 +91,14 @@ export function fireTimer(state: RectificationState, timer: DueTimer, nowMs: num
   switch (timer.kind) {
     case 'reminder': {
       const due = reminderTimers(state).filter((t) => t.at <= nowMs);
-      for (const t of due) state.reminders.push({ key: t.key, kind: 'deadline', offsetSeconds: Number(t.key.split(':')[2]), deadlineVersion: d.version, at: now });
+      for (const t of due)
+        state.reminders.push({
+          key: t.key,
+          kind: 'deadline',
+          offsetSeconds: Number(t.key.split(':')[2]),
+          deadlineVersion: d.version,
+          at: now,
+        });
       const nearest = Math.min(...due.map((t) => Number(t.key.split(':')[2])));
       return {
         event: record(state, 'deadline_reminder', null, now, { deadline: d.date, secondsBefore: nearest }),
@@ -85,12 +111,17 @@ export function fireTimer(state: RectificationState, timer: DueTimer, nowMs: num
     case 'escalation': {
       let level = state.escalationLevel;
       const offsets: readonly number[] = state.policy.escalationOffsetsSeconds;
-      while (level < 4 && ms(d.at) + (offsets[level] ?? Infinity) * 1000 <= nowMs) level = (level + 1) as EscalationLevel;
+      while (level < 4 && ms(d.at) + (offsets[level] ?? Infinity) * 1000 <= nowMs)
+        level = (level + 1) as EscalationLevel;
       if (level === state.escalationLevel) return null;
       state.escalationLevel = level;
       state.escalations.push({ level, label: ESCALATION_LABELS[level], deadlineVersion: d.version, at: now });
       return {
-        event: record(state, 'escalation', null, now, { level, label: ESCALATION_LABELS[level], deadline: d.date }),
+        event: record(state, 'escalation', null, now, {
+          level,
+          label: ESCALATION_LABELS[level],
+          deadline: d.date,
+        }),
         notifications: [{ event: 'escalation', level }],
       };
     }
@@ -100,13 +131,21 @@ export function fireTimer(state: RectificationState, timer: DueTimer, nowMs: num
       state.reminders.push({ key: timer.key, kind: 'milestone', at: now });
       const measure = plan.measures[index];
       return {
-        event: record(state, 'milestone_due', null, now, { planVersion: plan.version, measure: index + 1, targetDate: measure.targetDate }),
-        notifications: [{ event: 'milestone_due', payload: { measure: measure.content, targetDate: measure.targetDate } }],
+        event: record(state, 'milestone_due', null, now, {
+          planVersion: plan.version,
+          measure: index + 1,
+          targetDate: measure.targetDate,
+        }),
+        notifications: [
+          { event: 'milestone_due', payload: { measure: measure.content, targetDate: measure.targetDate } },
+        ],
       };
     }
     case 'progress_report': {
       state.reminders.push({ key: timer.key, kind: 'progress_report', at: now });
-      state.nextProgressReportDue = new Date(nowMs + state.policy.progressReportIntervalSeconds * 1000).toISOString();
+      state.nextProgressReportDue = new Date(
+        nowMs + state.policy.progressReportIntervalSeconds * 1000,
+      ).toISOString();
       return {
         event: record(state, 'progress_report_due', null, now, { nextDue: state.nextProgressReportDue }),
         notifications: [{ event: 'progress_report_due' }],

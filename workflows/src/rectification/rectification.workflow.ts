@@ -8,8 +8,14 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { RectificationActivities, NotificationRequest } from '../../../libs/contracts/src/rectification/rectification.activities';
-import type { RectificationCommandName, RectificationCommands } from '../../../libs/contracts/src/rectification/rectification.commands';
+import type {
+  RectificationActivities,
+  NotificationRequest,
+} from '../../../libs/contracts/src/rectification/rectification.activities';
+import type {
+  RectificationCommandName,
+  RectificationCommands,
+} from '../../../libs/contracts/src/rectification/rectification.commands';
 import { RECTIFICATION_COMMANDS } from '../../../libs/contracts/src/rectification/rectification.commands';
 import {
   RectificationInput,
@@ -17,10 +23,20 @@ import {
   rectificationStateQuery,
   rectificationUpdates,
 } from '../../../libs/contracts/src/rectification/rectification.definitions';
-import type { RectificationOutcome, RectificationState, TimelineEvent } from '../../../libs/contracts/src/rectification/rectification.types';
+import type {
+  RectificationOutcome,
+  RectificationState,
+  TimelineEvent,
+} from '../../../libs/contracts/src/rectification/rectification.types';
 import { SEARCH_ATTRIBUTES } from '../../../libs/contracts/src/search-attributes';
 import { checkCommand, currentDeadline, isFinal } from './rectification-rules';
-import { applyCommand, initialState, issuedTransition, NotificationIntent, Transition } from './rectification-state.machine';
+import {
+  applyCommand,
+  initialState,
+  issuedTransition,
+  NotificationIntent,
+  Transition,
+} from './rectification-state.machine';
 import { fireTimer, nextTimer } from './rectification-timers';
 
 const { recordRectificationEvent, enqueueNotification } = proxyActivities<RectificationActivities>({
@@ -46,7 +62,8 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
     publishSearchAttributes(state);
     const snapshot = JSON.parse(JSON.stringify(state)) as RectificationState;
     await recordRectificationEvent({ snapshot, event: t.event });
-    for (const intent of t.notifications) await enqueueNotification(notificationRequest(state, t.event, intent));
+    for (const intent of t.notifications)
+      await enqueueNotification(notificationRequest(state, t.event, intent));
   };
 
   for (const name of RECTIFICATION_COMMANDS) {
@@ -94,11 +111,18 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
     status: state.status,
     closedAt: state.closedAt,
     extensions: state.extensions.filter((e) => e.decision?.approved).length,
-    maxEscalationLevel: state.escalations.reduce((m, e) => (e.level > m ? e.level : m), 0 as RectificationOutcome['maxEscalationLevel']),
+    maxEscalationLevel: state.escalations.reduce(
+      (m, e) => (e.level > m ? e.level : m),
+      0 as RectificationOutcome['maxEscalationLevel'],
+    ),
   };
 }
 
-function notificationRequest(state: RectificationState, event: TimelineEvent, intent: NotificationIntent): NotificationRequest {
+function notificationRequest(
+  state: RectificationState,
+  event: TimelineEvent,
+  intent: NotificationIntent,
+): NotificationRequest {
   return {
     key: `${state.id}.${event.seq}.${intent.event}`,
     event: intent.event,
@@ -109,7 +133,11 @@ function notificationRequest(state: RectificationState, event: TimelineEvent, in
     level: intent.level,
     deadlineDate: currentDeadline(state).date,
     occurredAt: event.at,
-    payload: { ...(intent.payload ?? {}), findingTitle: state.findingTitle, actor: event.actor?.name ?? '系统' },
+    payload: {
+      ...(intent.payload ?? {}),
+      findingTitle: state.findingTitle,
+      actor: event.actor?.name ?? '系统',
+    },
   };
 }
 

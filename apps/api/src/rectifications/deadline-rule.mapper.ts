@@ -15,6 +15,11 @@ export function toIssueInput(dto: IssueEvaluationDto): IssueEvaluationInput {
     type: dto.type,
     deadlineRule: toDeadlineRule(dto.deadlineRule),
     policy: dto.policy,
-    overrides: dto.overrides?.map((o) => ({ seq: o.seq, unitId: o.unitId, type: o.type, deadlineRule: toDeadlineRule(o.deadlineRule) })),
+    overrides: dto.overrides?.map((o) => ({
+      seq: o.seq,
+      unitId: o.unitId,
+      type: o.type,
+      deadlineRule: toDeadlineRule(o.deadlineRule),
+    })),
   };
 }

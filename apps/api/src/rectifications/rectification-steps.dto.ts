@@ -24,13 +24,23 @@ export class AcknowledgeDto {
 
 export class PlanMeasureDto {
   @ApiProperty({ description: '整改措施' }) @IsString() @IsNotEmpty() @MaxLength(2000) content!: string;
-  @ApiProperty({ example: '2027-01-31', description: '完成时限' }) @Matches(DATE, { message: 'targetDate 须为 YYYY-MM-DD' }) targetDate!: string;
+  @ApiProperty({ example: '2027-01-31', description: '完成时限' })
+  @Matches(DATE, { message: 'targetDate 须为 YYYY-MM-DD' })
+  targetDate!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) responsiblePerson?: string;
 }
 
 export class SubmitPlanDto {
-  @ApiProperty({ description: '责任人' }) @IsString() @IsNotEmpty() @MaxLength(100) responsiblePerson!: string;
-  @ApiPropertyOptional({ description: '联系方式' }) @IsOptional() @IsString() @MaxLength(100) contact?: string;
+  @ApiProperty({ description: '责任人' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  responsiblePerson!: string;
+  @ApiPropertyOptional({ description: '联系方式' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  contact?: string;
   @ApiProperty({ type: [PlanMeasureDto] })
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -44,11 +54,18 @@ export class CommentDto {
 }
 
 export class SubmitDto {
-  @ApiProperty({ description: '整改完成情况说明' }) @IsString() @IsNotEmpty() @MaxLength(20000) account!: string;
+  @ApiProperty({ description: '整改完成情况说明' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20000)
+  account!: string;
 }
 
 export class ReviewDto {
-  @ApiProperty({ enum: REVIEW_RESULTS, description: 'rectified 已整改 → 销号; ongoing 持续整改; not_rectified 未整改 → 退回' })
+  @ApiProperty({
+    enum: REVIEW_RESULTS,
+    description: 'rectified 已整改 → 销号; ongoing 持续整改; not_rectified 未整改 → 退回',
+  })
   @IsIn(REVIEW_RESULTS)
   result!: ReviewResult;
   @ApiProperty({ description: '认定意见' }) @IsString() @MaxLength(5000) comment!: string;
@@ -60,7 +77,9 @@ export class ProgressReportDto {
 
 export class RequestExtensionDto {
   @ApiProperty({ description: '延期理由' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
-  @ApiProperty({ example: '2027-06-30', description: '申请延至' }) @Matches(DATE, { message: 'newDeadline 须为 YYYY-MM-DD' }) newDeadline!: string;
+  @ApiProperty({ example: '2027-06-30', description: '申请延至' })
+  @Matches(DATE, { message: 'newDeadline 须为 YYYY-MM-DD' })
+  newDeadline!: string;
 }
 
 export class DecideExtensionDto {

@@ -22,13 +22,19 @@ export interface EvaluationOutcomeCounts {
 export interface EvaluationFollowUpResult {
   evaluationId: string;
   counts: EvaluationOutcomeCounts;
-  items: (RectificationOutcome | { rectificationId: string; findingSeq: number; status: 'failed'; error: string })[];
+  items: (
+    RectificationOutcome | { rectificationId: string; findingSeq: number; status: 'failed'; error: string }
+  )[];
 }
 
 export interface EvaluationFollowUpProgress {
   total: number;
   finished: number;
-  children: { rectificationId: string; findingSeq: number; status: RectificationStatus | 'running' | 'failed' }[];
+  children: {
+    rectificationId: string;
+    findingSeq: number;
+    status: RectificationStatus | 'running' | 'failed';
+  }[];
 }
 
 export const evaluationProgressQuery = defineQuery<EvaluationFollowUpProgress>('progress');

@@ -44,6 +44,16 @@ export interface RectificationActivities {
 }
 
 export interface EvaluationFollowUpActivities {
-  markEvaluationIssued(input: { evaluationId: string; workflowId: string; issuedAt: string; total: number }): Promise<void>;
-  finishEvaluation(input: { evaluationId: string; finishedAt: string; counts: EvaluationOutcomeCounts; result: EvaluationFollowUpResult }): Promise<void>;
+  markEvaluationIssued(input: {
+    evaluationId: string;
+    workflowId: string;
+    issuedAt: string;
+    total: number;
+  }): Promise<void>;
+  finishEvaluation(input: {
+    evaluationId: string;
+    finishedAt: string;
+    counts: EvaluationOutcomeCounts;
+    result: EvaluationFollowUpResult;
+  }): Promise<void>;
 }

@@ -1,7 +1,14 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { RectificationCommandName, RectificationCommands } from './rectification.commands';
-import type { RectificationOutcome, RectificationPolicy, RectificationState, RectificationType, Actor, Deadline } from './rectification.types';
+import type {
+  RectificationOutcome,
+  RectificationPolicy,
+  RectificationState,
+  RectificationType,
+  Actor,
+  Deadline,
+} from './rectification.types';
 
 export const RECTIFICATION_WORKFLOW_TYPE = 'rectificationWorkflow';
 export const rectificationWorkflowId = (evaluationId: string, findingSeq: number): string =>
@@ -23,7 +30,11 @@ export interface RectificationInput {
 }
 
 /** One Update per command; each answers with the full new state. */
-export const rectificationUpdates: { [K in RectificationCommandName]: ReturnType<typeof defineUpdate<RectificationState, [RectificationCommands[K]], K>> } = {
+export const rectificationUpdates: {
+  [K in RectificationCommandName]: ReturnType<
+    typeof defineUpdate<RectificationState, [RectificationCommands[K]], K>
+  >;
+} = {
   acknowledge: defineUpdate('acknowledge'),
   submitPlan: defineUpdate('submitPlan'),
   approvePlan: defineUpdate('approvePlan'),
@@ -39,7 +50,10 @@ export const rectificationUpdates: { [K in RectificationCommandName]: ReturnType
 };
 
 /** Any command's Update definition, for registering every handler in one loop. */
-export type AnyRectificationUpdate = UpdateDefinition<RectificationState, [RectificationCommands[RectificationCommandName]]>;
+export type AnyRectificationUpdate = UpdateDefinition<
+  RectificationState,
+  [RectificationCommands[RectificationCommandName]]
+>;
 
 export const rectificationStateQuery = defineQuery<RectificationState>('state');
 

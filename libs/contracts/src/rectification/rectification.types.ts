@@ -38,11 +38,21 @@ export const TYPE_LABELS: Record<RectificationType, string> = {
 /** Escalation ladder after the deadline. Level 0 means not escalated. */
 export const ESCALATION_LEVELS = [1, 2, 3, 4] as const;
 export type EscalationLevel = 0 | (typeof ESCALATION_LEVELS)[number];
-export const ESCALATION_LABELS: Record<EscalationLevel, string> = { 0: '无', 1: '提醒函', 2: '督办', 3: '约谈', 4: '通报' };
+export const ESCALATION_LABELS: Record<EscalationLevel, string> = {
+  0: '无',
+  1: '提醒函',
+  2: '督办',
+  3: '约谈',
+  4: '通报',
+};
 
 export const REVIEW_RESULTS = ['rectified', 'ongoing', 'not_rectified'] as const;
 export type ReviewResult = (typeof REVIEW_RESULTS)[number];
-export const REVIEW_LABELS: Record<ReviewResult, string> = { rectified: '已整改', ongoing: '持续整改', not_rectified: '未整改' };
+export const REVIEW_LABELS: Record<ReviewResult, string> = {
+  rectified: '已整改',
+  ongoing: '持续整改',
+  not_rectified: '未整改',
+};
 
 /** Who did something. `null` in an event means the system (timers). */
 export interface Actor {
