@@ -1,3 +1,4 @@
+import { progressOf, rectificationLinks } from './evaluation-progress.query';
 import type { EntityManager } from 'typeorm';
 import { NotFoundError } from '@rectiflow/common';
 import {
@@ -23,9 +24,11 @@ export async function loadEvaluationDetail(manager: EntityManager, id: string): 
     relations: { sourceDocument: true },
   });
   if (!evaluation) throw new NotFoundError('评价', id);
-  const [findings, recommendations] = await Promise.all([
+  const [findings, recommendations, progress, links] = await Promise.all([
     manager.find(FindingEntity, { where: { evaluationId: id }, order: { seq: 'ASC' } }),
     manager.find(RecommendationEntity, { where: { evaluationId: id }, order: { seq: 'ASC' } }),
+    progressOf(manager, [id]),
+    rectificationLinks(manager, id),
   ]);
   const recs = recommendations.map(toRecommendationView);
   const recBySeq = new Map(recs.map((r) => [r.seq, r]));
@@ -39,9 +42,11 @@ export async function loadEvaluationDetail(manager: EntityManager, id: string): 
       points: f.points,
       recommendationSeq: f.recommendationSeq,
       recommendation: f.recommendationSeq === null ? null : (recBySeq.get(f.recommendationSeq) ?? null),
+      rectification: links.get(f.seq) ?? null,
     })),
     recommendations: recs,
     warnings: evaluation.warnings,
+    progress: progress.get(id)!,
   };
 }
 

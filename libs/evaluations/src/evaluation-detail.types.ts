@@ -60,7 +60,7 @@ export interface FindingView {
   /** the recommendation `recommendationSeq` points at, inlined for display */
   recommendation: RecommendationView | null;
   /** the rectification item this finding became (after issuing), linked back */
-  rectification?: RectificationLink | null;
+  rectification: RectificationLink | null;
 }
 
 /** What import, GET /evaluations/:id and every draft edit answer. */
@@ -70,7 +70,7 @@ export interface EvaluationDetail {
   recommendations: RecommendationView[];
   warnings: EvaluationWarning[];
   /** 整改进度, live from the rectification items */
-  progress?: EvaluationProgress;
+  progress: EvaluationProgress;
 }
 
 /** One row of GET /evaluations. */

@@ -8,7 +8,7 @@ import { EvaluationEntity, FindingEntity, type EvaluationStatus } from '@rectifl
 import { FileStore } from '@rectiflow/storage';
 import { loadEvaluationDetail } from './evaluation-detail.loader';
 import type { EvaluationDetail, EvaluationPage, EvaluationSummary } from './evaluation-detail.types';
-import { progressOf, rectificationLinks, type EvaluationProgress } from './evaluation-progress.query';
+import { progressOf, type EvaluationProgress } from './evaluation-progress.query';
 import { canSeeEvaluation, restrictToVisibleEvaluations } from './evaluation-visibility';
 
 export interface EvaluationListQuery {
@@ -56,14 +56,7 @@ export class EvaluationQueryService {
 
   async getDetail(id: string, user: AuthUser): Promise<EvaluationDetail> {
     await this.assertVisible(id, user);
-    const db = this.dataSource.manager;
-    const [detail, progress, links] = await Promise.all([
-      loadEvaluationDetail(db, id),
-      progressOf(db, [id]),
-      rectificationLinks(db, id),
-    ]);
-    for (const f of detail.findings) f.rectification = links.get(f.seq) ?? null;
-    return { ...detail, progress: progress.get(id) };
+    return loadEvaluationDetail(this.dataSource.manager, id);
   }
 
   async list(query: EvaluationListQuery, user: AuthUser): Promise<EvaluationPage> {

@@ -97,6 +97,6 @@ export class EvaluationDetailDto {
   @ApiProperty({ type: [FindingDto] }) findings!: FindingDto[];
   @ApiProperty({ type: [RecommendationDto] }) recommendations!: RecommendationDto[];
   @ApiProperty({ type: [WarningDto] }) warnings!: WarningDto[];
-  @ApiProperty({ type: EvaluationProgressDto, required: false, description: '整改进度（GET 详情时提供）' })
-  progress?: EvaluationProgressDto;
+  @ApiProperty({ type: EvaluationProgressDto, description: '整改进度（下发前为 0）' })
+  progress!: EvaluationProgressDto;
 }
