@@ -9,6 +9,7 @@ import { AuditLogModule } from './audit/audit-log.module';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { EvaluationsHttpModule } from './evaluations/evaluations-http.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsHttpModule } from './notifications/notifications-http.module';
 import { RectificationsHttpModule } from './rectifications/rectifications-http.module';
 import { ProbeController } from './system/probe.controller';
 import { UnitsModule } from './units/units.module';
@@ -34,6 +35,7 @@ export class ApiModule {
         AuditLogModule,
         EvaluationsHttpModule,
         RectificationsHttpModule,
+        NotificationsHttpModule,
       ],
       controllers: [ProbeController],
     };

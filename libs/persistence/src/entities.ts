@@ -13,6 +13,24 @@ import { NotificationEntity } from './entities/notification.entity';
 import { NotificationDeliveryEntity } from './entities/notification-delivery.entity';
 import { NotificationPreferenceEntity } from './entities/notification-preference.entity';
 import { UnitWebhookSettingEntity } from './entities/unit-webhook-setting.entity';
+import { EvidenceFileEntity } from './entities/evidence-file.entity';
 
 /** Every entity, listed explicitly so the same list works from TypeScript sources and from dist. */
-export const ENTITIES = [SystemProbeEntity, UnitEntity, AppUserEntity, RefreshTokenEntity, AuditLogEntity, RectificationEntity, RectificationEventEntity, SourceDocumentEntity, EvaluationEntity, FindingEntity, RecommendationEntity, NotificationEntity, NotificationDeliveryEntity, NotificationPreferenceEntity, UnitWebhookSettingEntity];
+export const ENTITIES = [
+  SystemProbeEntity,
+  UnitEntity,
+  AppUserEntity,
+  RefreshTokenEntity,
+  AuditLogEntity,
+  RectificationEntity,
+  RectificationEventEntity,
+  SourceDocumentEntity,
+  EvaluationEntity,
+  FindingEntity,
+  RecommendationEntity,
+  NotificationEntity,
+  NotificationDeliveryEntity,
+  NotificationPreferenceEntity,
+  UnitWebhookSettingEntity,
+  EvidenceFileEntity,
+];

@@ -3,6 +3,16 @@ import { CreateAccounts1764150000000 } from './migrations/1764150000000-create-a
 import { CreateRectifications1764170000000 } from './migrations/1764170000000-create-rectifications';
 import { CreateEvaluations1764160000000 } from './migrations/1764160000000-create-evaluations';
 import { CreateNotifications1764190000000 } from './migrations/1764190000000-create-notifications';
+import { AddEvaluationIssuePlan1764180000000 } from './migrations/1764180000000-add-evaluation-issue-plan';
+import { CreateEvidenceFiles1764200000000 } from './migrations/1764200000000-create-evidence-files';
 
 /** Every migration in order. A new migration is appended here (see README: schema changes). */
-export const MIGRATIONS = [CreateSystemProbe1764140000000, CreateAccounts1764150000000, CreateRectifications1764170000000, CreateEvaluations1764160000000, CreateNotifications1764190000000];
+export const MIGRATIONS = [
+  CreateSystemProbe1764140000000,
+  CreateAccounts1764150000000,
+  CreateRectifications1764170000000,
+  CreateEvaluations1764160000000,
+  CreateNotifications1764190000000,
+  AddEvaluationIssuePlan1764180000000,
+  CreateEvidenceFiles1764200000000,
+];

@@ -60,7 +60,7 @@ export class NotificationDeliveryEntity {
 
   /** The delivery job's data, so an admin retry works even after BullMQ trimmed the job. */
   @Column({ type: 'json' })
-  job!: Record<string, unknown>;
+  job!: object;
 
   @Column({ type: 'datetime', precision: 3, nullable: true })
   sentAt!: Date | null;

@@ -1,9 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type {
-  RectificationState,
-  RectificationStatus,
-  RectificationType,
-} from '@rectiflow/contracts';
+import type { RectificationState, RectificationStatus, RectificationType } from '@rectiflow/contracts';
 
 /**
  * Read model of one rectification, written only by the workflow's projection activity. The columns serve the

@@ -5,7 +5,9 @@ export class AddEvaluationIssuePlan1764180000000 implements MigrationInterface {
   name = 'AddEvaluationIssuePlan1764180000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query('ALTER TABLE evaluation ADD COLUMN deliveryDate DATE NULL AFTER departmentUnitId, ADD COLUMN issuePlan JSON NULL AFTER deliveryDate');
+    await q.query(
+      'ALTER TABLE evaluation ADD COLUMN deliveryDate DATE NULL AFTER departmentUnitId, ADD COLUMN issuePlan JSON NULL AFTER deliveryDate',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
