@@ -184,7 +184,10 @@ describe('issuing an evaluation and the human steps over HTTP', () => {
       const r = await request(http)
         .get(`/api/v1/rectifications/${rid(1)}`)
         .set(reviewer.auth);
-      return r.body.timeline.length === 6 ? r.body.timeline : null;
+      // The deadline (2026-10-09) has passed, so the workflow's own events (overdue, escalation: no actor) land
+      // between the steps at timing-dependent places; compare the people's steps only.
+      const steps = r.body.timeline.filter((e: { actorId: number | null }) => e.actorId !== null);
+      return steps.length === 6 ? steps : null;
     });
     expect(events.map((e: { action: string }) => e.action)).toEqual([
       'issued',

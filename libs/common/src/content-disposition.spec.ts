@@ -8,7 +8,9 @@ describe('attachmentDisposition', () => {
   });
 
   it('neutralises quotes, backslashes and parameter separators in the fallback', () => {
-    expect(attachmentDisposition('a"b\\c;d%.pdf')).toBe(`attachment; filename="a_b_c_d_.pdf"; filename*=UTF-8''a%22b%5Cc%3Bd%25.pdf`);
+    expect(attachmentDisposition('a"b\\c;d%.pdf')).toBe(
+      `attachment; filename="a_b_c_d_.pdf"; filename*=UTF-8''a%22b%5Cc%3Bd%25.pdf`,
+    );
   });
 
   it('cannot be used to inject a header line', () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AuditService } from '@rectiflow/audit';
 import { AccessScopeService, AuthUser, ForbiddenError } from '@rectiflow/auth';
 import { CalendarError, endOfDayInstant } from '@rectiflow/calendar';
@@ -44,11 +44,6 @@ export type CommandBody<K extends RectificationCommandName> = Omit<Rectification
 export interface StepContext {
   /** The client address (`@ClientIp()`). */
   ip?: string | null;
-  /**
-   * Write the audit entry in this transaction: a caller that writes its own rows around the step (evidence
-   * upload) commits rows and trail together, and a replayed request whose rows are rolled back leaves no entry.
-   */
-  manager?: EntityManager;
 }
 
 /**
@@ -155,12 +150,10 @@ export class RectificationCommandService {
     const update = rectificationUpdates[name] as unknown as typeof rectificationUpdates.acknowledge;
     let state: RectificationState;
     try {
-      state = await this.temporal.workflow
-        .getHandle(id)
-        .executeUpdate(update, {
-          args: [command as unknown as RectificationCommands['acknowledge']],
-          updateId: requestId,
-        });
+      state = await this.temporal.workflow.getHandle(id).executeUpdate(update, {
+        args: [command as unknown as RectificationCommands['acknowledge']],
+        updateId: requestId,
+      });
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError) {
         const cause = err.cause as { message?: string; type?: string } | undefined;
@@ -193,16 +186,13 @@ export class RectificationCommandService {
     state: RectificationState,
     ctx: StepContext,
   ): Promise<void> {
-    return this.audit.record(
-      {
-        actor: user,
-        action: `rectification.${name}`,
-        entityType: 'rectification',
-        entityId: id,
-        ip: ctx.ip ?? null,
-        payload: { requestId, input: body, result: { status: state.status, eventSeq: state.eventSeq } },
-      },
-      ctx.manager,
-    );
+    return this.audit.record({
+      actor: user,
+      action: `rectification.${name}`,
+      entityType: 'rectification',
+      entityId: id,
+      ip: ctx.ip ?? null,
+      payload: { requestId, input: body, result: { status: state.status, eventSeq: state.eventSeq } },
+    });
   }
 }

@@ -66,6 +66,10 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
       await enqueueNotification(notificationRequest(state, t.event, intent));
   };
 
+  // Numbered before any handler exists: an Update delivered together with the start runs as soon as its handler
+  // is registered, and must come after 下发 in the timeline.
+  const issued = input.resume ? null : issuedTransition(state);
+
   for (const name of RECTIFICATION_COMMANDS) {
     type Cmd = RectificationCommands[RectificationCommandName];
     setHandler(
@@ -84,7 +88,7 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
   }
   setHandler(rectificationStateQuery, () => state);
 
-  if (!input.resume) await commit(issuedTransition(state));
+  if (issued) await commit(issued);
 
   while (!isFinal(state.status)) {
     const seen = changes;

@@ -35,7 +35,7 @@ import {
   EvaluationImportService,
   EvaluationQueryService,
 } from '@rectiflow/evaluations';
-import { attachmentDisposition } from './content-disposition';
+import { attachmentDisposition } from '@rectiflow/common';
 import { EvaluationDetailDto } from './evaluation-detail.dto';
 import { DRAFT_EDITOR_ROLES } from './evaluation-edit-roles';
 import { EvaluationPageDto, ListEvaluationsQueryDto } from './evaluation-list.dto';

@@ -1,0 +1,74 @@
+import type {
+  EscalationLevel,
+  RectificationStatus,
+  RectificationType,
+  ReviewResult,
+} from '@rectiflow/contracts';
+
+/** One ledger row as MySQL returns it (selectLedgerColumns). */
+export interface LedgerRaw {
+  id: string;
+  evaluationId: string;
+  evaluationTitle: string | null;
+  projectName: string | null;
+  /** DECIMAL: mysql2 hands it over as text */
+  score: string | number | null;
+  grade: string | null;
+  findingSeq: number;
+  findingTitle: string;
+  status: RectificationStatus;
+  type: RectificationType;
+  unitId: number;
+  unitName: string | null;
+  responsiblePerson: string | null;
+  originalDeadline: string;
+  currentDeadline: string;
+  extensionCount: number;
+  overdue: number | boolean;
+  escalationLevel: number;
+  evidenceCount: number;
+  lastReviewResult: ReviewResult | null;
+  closedAt: Date | null;
+  cancelledAt: Date | null;
+  updatedAt: Date;
+}
+
+/** One row of GET /rectifications. */
+export interface LedgerItem {
+  id: string;
+  evaluation: {
+    id: string;
+    title: string | null;
+    projectName: string | null;
+    score: number | null;
+    grade: string | null;
+  };
+  findingSeq: number;
+  findingTitle: string;
+  status: RectificationStatus;
+  statusLabel: string;
+  type: RectificationType;
+  typeLabel: string;
+  unit: { id: number; name: string | null };
+  responsiblePerson: string | null;
+  originalDeadline: string;
+  currentDeadline: string;
+  extensionCount: number;
+  overdue: boolean;
+  overdueDays: number;
+  escalationLevel: EscalationLevel;
+  escalationLabel: string;
+  evidenceCount: number;
+  lastReviewResult: ReviewResult | null;
+  lastReviewLabel: string | null;
+  closedAt: string | null;
+  updatedAt: string;
+  links: { self: string; evaluation: string; evidence: string };
+}
+
+export interface LedgerPage {
+  items: LedgerItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
