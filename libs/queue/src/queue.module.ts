@@ -1,5 +1,7 @@
-import { BullModule } from '@nestjs/bullmq';
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import { Global, Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { AppConfig } from '@rectiflow/config';
 import { QUEUES } from '@rectiflow/contracts';
@@ -56,8 +58,33 @@ export const REDIS = Symbol('REDIS');
   ],
   exports: [BullModule, REDIS],
 })
-export class QueueModule implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+export class QueueModule implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('QueueModule');
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  /**
+   * A Redis outage makes every producer emit 'error'; without a listener that is unstructured noise on stderr.
+   * Log it once per change of state instead — callers already get the failure from `add()` and retry.
+   */
+  onModuleInit(): void {
+    const seen = new Set<string>();
+    const report = (source: string) => (err: Error) => {
+      const key = `${source}:${err.message}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      this.logger.warn({ source, err: err.message }, `Redis unavailable for ${source}`);
+    };
+    this.redis.on('error', report('health-client'));
+    this.redis.on('ready', () => seen.clear());
+    for (const name of Object.values(QUEUES)) {
+      const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      queue.on('error', report(`queue ${name}`));
+    }
+  }
 
   onApplicationShutdown(): void {
     this.redis.disconnect();
