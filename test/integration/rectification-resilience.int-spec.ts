@@ -1,4 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
@@ -8,7 +10,14 @@ import {
   rectificationUpdates,
 } from '../../libs/contracts/src';
 import { TcpProxy } from '../support/tcp-proxy';
-import { TEST_DATABASE_URL, testConfig } from '../support/test-config';
+import {
+  ROOT,
+  TEST_DATABASE_URL,
+  TEST_REDIS_URL,
+  TEST_TEMPORAL_ADDRESS,
+  TEST_WORKFLOW_BUNDLE,
+  testConfig,
+} from '../support/test-config';
 import { bureauReviewer, deptUser, rectificationInput } from '../support/rectification-fixtures';
 import { eventually } from '../support/test-stack';
 
@@ -162,5 +171,72 @@ describe('rectification resilience', () => {
     const result = await parent.result();
     expect(result.counts).toEqual({ total: 3, closed: 1, cancelled: 2, failed: 0 });
     expect(result.items.map((i: { findingSeq: number }) => i.findingSeq).sort()).toEqual([1, 2, 3]);
+  });
+
+  it('loses and repeats nothing when the worker process is killed (SIGKILL) mid-step', async () => {
+    const queue = `kill-${Date.now()}`;
+    const viaProxy = new URL(TEST_DATABASE_URL);
+    viaProxy.port = String(proxy.port);
+    const spawnWorker = (): Promise<ChildProcess> =>
+      new Promise((ready, fail) => {
+        const child = spawn(
+          process.execPath,
+          ['-r', '@swc-node/register', resolve(ROOT, 'apps/worker/src/main.ts')],
+          {
+            cwd: resolve(ROOT, 'test'),
+            env: {
+              PATH: process.env.PATH ?? '',
+              SWC_NODE_PROJECT: resolve(ROOT, 'tsconfig.json'),
+              NODE_ENV: 'test',
+              LOG_LEVEL: 'error',
+              DATABASE_URL: viaProxy.toString(),
+              REDIS_URL: TEST_REDIS_URL,
+              QUEUE_PREFIX: `rftest-${queue}`,
+              TEMPORAL_ADDRESS: TEST_TEMPORAL_ADDRESS,
+              TEMPORAL_NAMESPACE: config.temporal.namespace,
+              TEMPORAL_TASK_QUEUE: queue,
+              TEMPORAL_WORKFLOW_BUNDLE: TEST_WORKFLOW_BUNDLE,
+              JWT_SECRET: 'x'.repeat(40),
+            },
+          },
+        );
+        child.stderr!.on('data', (d) => String(d).includes('Rectiflow worker running') && ready(child));
+        child.on('exit', (code) => fail(new Error(`worker exited early (${code})`)));
+      });
+    let child = await spawnWorker();
+    const input = rectificationInput();
+    const handle = await client.workflow.start('rectificationWorkflow', {
+      taskQueue: queue,
+      workflowId: input.rectificationId,
+      args: [input],
+    });
+    await eventually(async () => (await actions(input.rectificationId)).length === 1);
+
+    await proxy.down(); // the projection of the next step now fails and is retried: the step is mid-flight
+    const update = handle.executeUpdate(rectificationUpdates.acknowledge, { args: [{ actor: deptUser }] });
+    await eventually(async () => (await handle.query(rectificationStateQuery)).status === 'acknowledged');
+    child.removeAllListeners('exit');
+    child.kill('SIGKILL');
+    await proxy.up();
+    child = await spawnWorker();
+    try {
+      expect((await update).status).toBe('acknowledged');
+      await handle.executeUpdate(rectificationUpdates.cancel, {
+        args: [{ actor: bureauReviewer, reason: '测试结束' }],
+      });
+      expect(
+        await eventually(async () => {
+          const a = await actions(input.rectificationId);
+          return a.length === 3 ? a : null;
+        }),
+      ).toEqual(['issued', 'acknowledge', 'cancel']);
+      const [row] = await direct.query('SELECT status, lastEventSeq FROM rectification WHERE id = ?', [
+        input.rectificationId,
+      ]);
+      expect(row).toEqual({ status: 'cancelled', lastEventSeq: 3 });
+    } finally {
+      child.removeAllListeners('exit');
+      child.kill('SIGTERM');
+    }
   });
 });

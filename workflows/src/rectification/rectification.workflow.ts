@@ -40,7 +40,8 @@ import {
 import { fireTimer, nextTimer } from './rectification-timers';
 
 const { recordRectificationEvent, enqueueNotification } = proxyActivities<RectificationActivities>({
-  startToCloseTimeout: '30 seconds',
+  // Each call is one short transaction or one Redis write: a worker that died mid-call is noticed quickly.
+  startToCloseTimeout: '10 seconds',
   // No maximum attempts: a MySQL or Redis outage delays the read model and notifications, it never loses them.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
