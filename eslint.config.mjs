@@ -36,4 +36,14 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' }, sourceType: 'commonjs' },
   },
+  {
+    // The web UI: ES modules the browser runs as they are (no build step) — browser globals, no Node ones.
+    files: ['apps/web/public/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'sessionStorage', 'fetch', 'FormData', 'URL', 'URLSearchParams', 'Node', 'Intl', 'setTimeout', 'setInterval', 'clearInterval', 'crypto', 'globalThis', 'console'].map((g) => [g, 'readonly']),
+      ),
+    },
+  },
 );

@@ -44,3 +44,15 @@ ensure_env_file() {
     say "Created .env from .env.example (with a random JWT_SECRET)."
   fi
 }
+
+# The browser test drives Debian's Chromium (no browser download: the network only serves registries).
+ensure_chromium() {
+  local bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  [ -x "$bin" ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "Installing Chromium from Debian packages for the browser test (about half a minute)…"
+    { apt-get update -qq && apt-get install -y -qq chromium; } >&2 || die "apt-get install chromium failed"
+  else
+    die "The browser test needs Chromium at $bin. As root: apt-get install -y chromium (or set CHROMIUM_PATH)."
+  fi
+}

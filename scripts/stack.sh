@@ -38,6 +38,7 @@ node dist/scripts/demo.js || warn "demo data could not be loaded (see above); th
 cat >&2 <<MSG
 
   Rectiflow is running.
+    Web UI (中文)     $BASE/
     API              $BASE/api/v1
     API docs         $BASE/api/docs      (OpenAPI JSON: $BASE/api/docs-json)
     Health / ready   $BASE/health  $BASE/ready

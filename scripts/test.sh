@@ -7,6 +7,7 @@ source "$(dirname "$0")/lib.sh"
 
 install_deps
 scripts/ensure-services.sh
+ensure_chromium
 scripts/temporal-dev.sh start
 mkdir -p reports
 rm -f reports/jest-results.json

@@ -2,10 +2,10 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe, HttpExceptionFilter } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
+import { securityHeaders, serveWebUi } from '../../web/src/web-ui';
 import { ApiModule } from './api.module';
 
 export const JSON_BODY_LIMIT = '2mb';
@@ -30,7 +30,9 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.useLogger(app.get(Logger));
   // JSON bodies are small (steps, edits, a pasted document); larger documents go as multipart uploads.
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
-  app.use(helmet({ contentSecurityPolicy: false }));
+  // Strict CSP for the web UI (and every API answer); relaxed for Swagger UI under /api/docs only.
+  app.use(securityHeaders());
+  serveWebUi(app);
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter(dependencyEndpoints(config)));
