@@ -1,5 +1,6 @@
 import { progressOf, rectificationLinks } from './evaluation-progress.query';
 import type { EntityManager } from 'typeorm';
+import type { UnitScope } from '@rectiflow/auth';
 import { NotFoundError } from '@rectiflow/common';
 import {
   EvaluationEntity,
@@ -16,9 +17,14 @@ import type {
 
 /**
  * Reads one evaluation with everything the detail view shows. Takes an EntityManager so that draft edits
- * can answer from inside their transaction (what they wrote, under their lock). No access check here.
+ * can answer from inside their transaction (what they wrote, under their lock). No access check here; `scope`
+ * narrows the progress and the findings' rectification links to the caller's units (default: every unit).
  */
-export async function loadEvaluationDetail(manager: EntityManager, id: string): Promise<EvaluationDetail> {
+export async function loadEvaluationDetail(
+  manager: EntityManager,
+  id: string,
+  scope: UnitScope = 'all',
+): Promise<EvaluationDetail> {
   const evaluation = await manager.findOne(EvaluationEntity, {
     where: { id },
     relations: { sourceDocument: true },
@@ -27,8 +33,8 @@ export async function loadEvaluationDetail(manager: EntityManager, id: string): 
   const [findings, recommendations, progress, links] = await Promise.all([
     manager.find(FindingEntity, { where: { evaluationId: id }, order: { seq: 'ASC' } }),
     manager.find(RecommendationEntity, { where: { evaluationId: id }, order: { seq: 'ASC' } }),
-    progressOf(manager, [id]),
-    rectificationLinks(manager, id),
+    progressOf(manager, [id], scope),
+    rectificationLinks(manager, id, scope),
   ]);
   const recs = recommendations.map(toRecommendationView);
   const recBySeq = new Map(recs.map((r) => [r.seq, r]));

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { UnitScope } from '@rectiflow/auth';
 
 /** 整改进度 of one evaluation, computed live from the rectification read model (nothing to drift). */
 export interface EvaluationProgress {
@@ -33,12 +34,23 @@ const EMPTY: EvaluationProgress = {
   completionRate: null,
 };
 
+/**
+ * `AND unitId IN (…)` for a caller's unit scope: a department counts and sees only its own units' items of an
+ * evaluation it shares with other units (their items' states are theirs). 'all' adds nothing.
+ */
+function itemScope(scope: UnitScope): { sql: string; params: unknown[] } {
+  if (scope === 'all') return { sql: '', params: [] };
+  return scope.length ? { sql: ' AND unitId IN (?)', params: [scope] } : { sql: ' AND 1 = 0', params: [] };
+}
+
 export async function progressOf(
   db: EntityManager,
   evaluationIds: string[],
+  scope: UnitScope = 'all',
 ): Promise<Map<string, EvaluationProgress>> {
   const out = new Map<string, EvaluationProgress>();
   if (!evaluationIds.length) return out;
+  const units = itemScope(scope);
   const rows: Record<string, string | number>[] = await db.query(
     `SELECT evaluationId,
             COUNT(*) AS total,
@@ -46,8 +58,8 @@ export async function progressOf(
             SUM(status = 'ongoing') AS ongoing,
             SUM(status = 'cancelled') AS cancelled,
             SUM(overdue = 1 AND status NOT IN ('closed', 'cancelled')) AS overdue
-       FROM rectification WHERE evaluationId IN (?) GROUP BY evaluationId`,
-    [evaluationIds],
+       FROM rectification WHERE evaluationId IN (?)${units.sql} GROUP BY evaluationId`,
+    [evaluationIds, ...units.params],
   );
   for (const r of rows) {
     const [total, closed, ongoing, cancelled, overdue] = [
@@ -75,7 +87,9 @@ export async function progressOf(
 export async function rectificationLinks(
   db: EntityManager,
   evaluationId: string,
+  scope: UnitScope = 'all',
 ): Promise<Map<number, RectificationLink>> {
+  const units = itemScope(scope);
   const rows: {
     id: string;
     findingSeq: number;
@@ -85,8 +99,8 @@ export async function rectificationLinks(
     overdue: number;
     escalationLevel: number;
   }[] = await db.query(
-    'SELECT id, findingSeq, status, unitId, DATE_FORMAT(currentDeadline, "%Y-%m-%d") AS currentDeadline, overdue, escalationLevel FROM rectification WHERE evaluationId = ?',
-    [evaluationId],
+    `SELECT id, findingSeq, status, unitId, DATE_FORMAT(currentDeadline, "%Y-%m-%d") AS currentDeadline, overdue, escalationLevel FROM rectification WHERE evaluationId = ?${units.sql}`,
+    [evaluationId, ...units.params],
   );
   return new Map(
     rows.map((r) => [

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AppError, NotFoundError } from '@rectiflow/common';
-import { AccessScopeService, type AuthUser } from '@rectiflow/auth';
+import { AccessScopeService, type AuthUser, type UnitScope } from '@rectiflow/auth';
 import { EvaluationEntity, FindingEntity, type EvaluationStatus } from '@rectiflow/persistence';
 import { FileStore } from '@rectiflow/storage';
 import { loadEvaluationDetail } from './evaluation-detail.loader';
@@ -54,9 +54,10 @@ export class EvaluationQueryService {
     private readonly files: FileStore,
   ) {}
 
+  /** A department sharing the evaluation with other units sees the progress and links of its own items only. */
   async getDetail(id: string, user: AuthUser): Promise<EvaluationDetail> {
-    await this.assertVisible(id, user);
-    return loadEvaluationDetail(this.dataSource.manager, id);
+    const scope = await this.assertVisible(id, user);
+    return loadEvaluationDetail(this.dataSource.manager, id, scope);
   }
 
   async list(query: EvaluationListQuery, user: AuthUser): Promise<EvaluationPage> {
@@ -69,7 +70,8 @@ export class EvaluationQueryService {
       .leftJoin('e.sourceDocument', 'd')
       .select(SUMMARY_COLUMNS.map((c) => `e.${c}`))
       .addSelect(['d.id', 'd.originalName']);
-    restrictToVisibleEvaluations(qb, 'e', await this.scope.visibleUnitIds(user));
+    const scope = await this.scope.visibleUnitIds(user);
+    restrictToVisibleEvaluations(qb, 'e', scope);
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     if (query.grade) qb.andWhere('e.grade = :grade', { grade: query.grade });
     const text = query.q?.trim();
@@ -93,7 +95,7 @@ export class EvaluationQueryService {
     const ids = rows.map((r) => r.id);
     const [counts, progress] = await Promise.all([
       this.findingCounts(ids),
-      progressOf(this.dataSource.manager, ids),
+      progressOf(this.dataSource.manager, ids, scope),
     ]);
     return {
       items: rows.map((e) => toSummary(e, counts.get(e.id) ?? 0, progress.get(e.id)!)),
@@ -125,7 +127,9 @@ export class EvaluationQueryService {
     };
   }
 
-  private async assertVisible(id: string, user: AuthUser): Promise<void> {
+  /** 404 unless the caller may read the evaluation; answers the caller's unit scope. */
+  private async assertVisible(id: string, user: AuthUser): Promise<UnitScope> {
+    const scope = await this.scope.visibleUnitIds(user);
     const row = await this.dataSource
       .getRepository(EvaluationEntity)
       .findOne({ where: { id }, select: { id: true, status: true, departmentUnitId: true } });
@@ -135,12 +139,13 @@ export class EvaluationQueryService {
     if (
       !row ||
       !canSeeEvaluation(
-        await this.scope.visibleUnitIds(user),
+        scope,
         row,
         itemUnits.map((u) => Number(u.unitId)),
       )
     )
       throw new NotFoundError('评价', id);
+    return scope;
   }
 
   private async findingCounts(ids: string[]): Promise<Map<string, number>> {
