@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
-import { createUnit, createUserAndLogin, TestAccount } from '../support/auth';
+import { createUnit, createUserAndLogin, dataSourceOf, TestAccount } from '../support/auth';
 import { ROOT } from '../support/test-config';
 import { eventually, startTestStack, TestStack } from '../support/test-stack';
 
@@ -88,6 +88,12 @@ describe('issuing an evaluation and the human steps over HTTP', () => {
       { id: rid(4), findingSeq: 4, unitId: projectUnit.id, type: 'continuous', deadline: '2027-09-25' },
     ]);
     expect(res.body.rectifications[0].deadline).toBe(res.body.rectifications[2].deadline);
+    const [audit] = await dataSourceOf(stack).query(
+      "SELECT actorId, ip, JSON_EXTRACT(payload, '$.items') AS items FROM audit_log WHERE action = 'evaluation.issue' AND entityId = ?",
+      [evaluationId],
+    );
+    expect(audit).toMatchObject({ actorId: reviewer.user.id, ip: expect.stringMatching(/127\.0\.0\.1|::1/) });
+    expect(Number(audit.items)).toBe(4);
     const again = await request(http)
       .post(`/api/v1/evaluations/${evaluationId}/issue`)
       .set(reviewer.auth)

@@ -31,3 +31,9 @@ export interface AuditSearch {
   page: number;
   pageSize: number;
 }
+
+/** Who did it and from where, handed from a controller to the service that records the change. */
+export interface AuditContext {
+  actor: AuthUser;
+  ip?: string | null;
+}

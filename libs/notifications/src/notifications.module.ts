@@ -1,3 +1,4 @@
+import { AuditModule } from '@rectiflow/audit';
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '@rectiflow/persistence';
 import { DeliveryFailureService } from './admin/delivery-failure.service';
@@ -16,7 +17,7 @@ const SERVICES = [
 
 /** What both processes need: inboxes, preferences, the failure view and the delivery queues (producers). */
 @Module({
-  imports: [PersistenceModule],
+  imports: [PersistenceModule, AuditModule],
   providers: SERVICES,
   exports: SERVICES,
 })

@@ -1,3 +1,4 @@
+import { AuditService } from '@rectiflow/audit';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
@@ -67,12 +68,14 @@ export class IssueEvaluationService {
     @InjectRepository(UnitEntity) private readonly units: Repository<UnitEntity>,
     private readonly temporal: Client,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   async issue(
     evaluationId: string,
     input: IssueEvaluationInput,
     user: AuthUser,
+    ip?: string,
   ): Promise<IssueEvaluationResult> {
     const workflowId = evaluationWorkflowId(evaluationId);
     // The plan is fixed and the evaluation leaves 'draft' in one transaction under a row lock, so a concurrent
@@ -110,6 +113,17 @@ export class IssueEvaluationService {
           deliveryDate: input.deliveryDate,
           issuePlan: followUp,
         },
+      );
+      await this.audit.record(
+        {
+          actor: user,
+          action: 'evaluation.issue',
+          entityType: 'evaluation',
+          entityId: evaluationId,
+          ip,
+          payload: { input, items: followUp.rectifications.length },
+        },
+        tx,
       );
       return followUp;
     });

@@ -1,3 +1,4 @@
+import { AuditContext, AuditService } from '@rectiflow/audit';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -21,10 +22,11 @@ export class ProbeService {
     @InjectQueue(QUEUES.probe) private readonly queue: Queue<ProbeJobData>,
     private readonly temporal: Client,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   /** Starts the diagnostic workflow; the id is returned at once, the row appears when the activity ran. */
-  async start(message: string): Promise<{ probeId: string; workflowId: string }> {
+  async start(message: string, by?: AuditContext): Promise<{ probeId: string; workflowId: string }> {
     const probeId = randomUUID();
     const workflowId = probeWorkflowId(probeId);
     await this.temporal.workflow.start(PROBE_WORKFLOW_TYPE, {
@@ -32,6 +34,14 @@ export class ProbeService {
       workflowId,
       args: [{ probeId, message } satisfies ProbeInput],
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    });
+    await this.audit.record({
+      actor: by?.actor ?? null,
+      action: 'system.probe.start',
+      entityType: 'system_probe',
+      entityId: probeId,
+      ip: by?.ip,
+      payload: { workflowId },
     });
     return { probeId, workflowId };
   }

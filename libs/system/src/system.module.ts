@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@rectiflow/audit';
 import { PersistenceModule } from '@rectiflow/persistence';
 import { ProbeService } from './probe.service';
 
 @Module({
-  imports: [PersistenceModule],
+  imports: [PersistenceModule, AuditModule],
   providers: [ProbeService],
   exports: [ProbeService],
 })

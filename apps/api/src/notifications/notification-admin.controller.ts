@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@rectiflow/auth';
+import { ClientIp } from '@rectiflow/audit';
+import { AuthUser, CurrentUser, Roles } from '@rectiflow/auth';
 import { DeliveryFailureService, UnitWebhookSettingService } from '@rectiflow/notifications';
 import {
   FailedDeliveryDto,
@@ -38,16 +39,24 @@ export class NotificationAdminController {
   @ApiOperation({ summary: '重新投递一条失败的通知（重新计算重试次数）' })
   @ApiOkResponse({ type: FailedDeliveryDto })
   @ApiConflictResponse({ description: 'CONFLICT：该投递未处于失败状态' })
-  retry(@Param('id', ParseIntPipe) id: number): Promise<FailedDeliveryDto> {
-    return this.failures.retry(id);
+  retry(
+    @Param('id', ParseIntPipe) id: number,
+    @CurrentUser() actor: AuthUser,
+    @ClientIp() ip: string,
+  ): Promise<FailedDeliveryDto> {
+    return this.failures.retry(id, { actor, ip });
   }
 
   @Post('notification-failures/requests/:jobId/retry')
   @HttpCode(202)
   @ApiOperation({ summary: '重新处理一条未能展开的通知请求' })
   @ApiOkResponse({ type: FailedRequestDto })
-  retryRequest(@Param('jobId') jobId: string): Promise<FailedRequestDto> {
-    return this.failures.retryRequest(jobId);
+  retryRequest(
+    @Param('jobId') jobId: string,
+    @CurrentUser() actor: AuthUser,
+    @ClientIp() ip: string,
+  ): Promise<FailedRequestDto> {
+    return this.failures.retryRequest(jobId, { actor, ip });
   }
 
   @Get('units/:unitId/webhook')
@@ -63,7 +72,9 @@ export class NotificationAdminController {
   putWebhook(
     @Param('unitId', ParseIntPipe) unitId: number,
     @Body() dto: UpdateUnitWebhookDto,
+    @CurrentUser() actor: AuthUser,
+    @ClientIp() ip: string,
   ): Promise<UnitWebhookDto> {
-    return this.webhooks.put(unitId, dto);
+    return this.webhooks.put(unitId, dto, { actor, ip });
   }
 }

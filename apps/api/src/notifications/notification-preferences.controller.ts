@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ClientIp } from '@rectiflow/audit';
 import { AuthUser, CurrentUser } from '@rectiflow/auth';
 import { NotificationPreferenceService } from '@rectiflow/notifications';
 import { PreferenceViewDto, UpdatePreferencesDto } from './notification-preference.dto';
@@ -22,7 +23,11 @@ export class NotificationPreferencesController {
   @ApiOperation({ summary: '修改通知偏好（只改所列事件；全部成功或全部不改）' })
   @ApiOkResponse({ type: [PreferenceViewDto] })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED，例如领导试图关闭督办类通知' })
-  update(@Body() dto: UpdatePreferencesDto, @CurrentUser() user: AuthUser): Promise<PreferenceViewDto[]> {
-    return this.preferences.update(user.id, dto.preferences);
+  update(
+    @Body() dto: UpdatePreferencesDto,
+    @CurrentUser() user: AuthUser,
+    @ClientIp() ip: string,
+  ): Promise<PreferenceViewDto[]> {
+    return this.preferences.update(user.id, dto.preferences, { actor: user, ip });
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ClientIp } from '@rectiflow/audit';
 import { AuthUser, CurrentUser, Roles } from '@rectiflow/auth';
 import { IssueEvaluationService } from '@rectiflow/rectification';
 import { toIssueInput } from './deadline-rule.mapper';
@@ -21,7 +22,8 @@ export class IssueEvaluationController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: IssueEvaluationDto,
     @CurrentUser() user: AuthUser,
+    @ClientIp() ip: string,
   ): Promise<IssueEvaluationResultDto> {
-    return this.issuing.issue(id, toIssueInput(dto), user);
+    return this.issuing.issue(id, toIssueInput(dto), user, ip);
   }
 }

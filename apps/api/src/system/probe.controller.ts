@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@rectiflow/auth';
+import { ClientIp } from '@rectiflow/audit';
+import { AuthUser, CurrentUser, Roles } from '@rectiflow/auth';
 import { ProbeService } from '@rectiflow/system';
 import { ProbeDto, ProbeStartedDto, StartProbeDto } from './probe.dto';
 
@@ -15,8 +16,12 @@ export class ProbeController {
   @Post()
   @HttpCode(202)
   @ApiOperation({ summary: '启动诊断探针 (start a diagnostic round trip)' })
-  start(@Body() dto: StartProbeDto): Promise<ProbeStartedDto> {
-    return this.probes.start(dto.message ?? '');
+  start(
+    @Body() dto: StartProbeDto,
+    @CurrentUser() actor: AuthUser,
+    @ClientIp() ip: string,
+  ): Promise<ProbeStartedDto> {
+    return this.probes.start(dto.message ?? '', { actor, ip });
   }
 
   @Get(':id')

@@ -1,3 +1,4 @@
+import { AuditContext, AuditService } from '@rectiflow/audit';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -45,6 +46,7 @@ export class DeliveryFailureService {
     private readonly ledger: Repository<NotificationDeliveryEntity>,
     private readonly queues: DeliveryQueues,
     @InjectQueue(QUEUES.notifications) private readonly requests: Queue<NotificationRequest>,
+    private readonly audit: AuditService,
   ) {}
 
   async list(q: {
@@ -74,7 +76,7 @@ export class DeliveryFailureService {
   }
 
   /** Puts a failed delivery back on its queue with a fresh set of attempts; 409 unless it is failed. */
-  async retry(id: number): Promise<FailedDelivery> {
+  async retry(id: number, by?: AuditContext): Promise<FailedDelivery> {
     const row = await this.ledger.findOneBy({ id: String(id) });
     if (!row) throw new NotFoundError('投递记录', id);
     if (row.status !== 'failed')
@@ -88,15 +90,31 @@ export class DeliveryFailureService {
     if (job && (await job.getState()) === 'failed') await job.retry('failed', { resetAttemptsMade: true });
     // Trimmed or never queued: the row holds the job data to queue it again under the same id.
     else if (!job) await queue.add(data.event, data, this.queues.jobOptions(row.deliveryKey));
+    await this.audit.record({
+      actor: by?.actor ?? null,
+      action: 'notification.delivery.retry',
+      entityType: 'notification_delivery',
+      entityId: row.id,
+      ip: by?.ip,
+      payload: { deliveryKey: row.deliveryKey, channel: data.channel },
+    });
     return toFailure({ ...row, status: 'pending' });
   }
 
-  async retryRequest(jobId: string): Promise<FailedRequest> {
+  async retryRequest(jobId: string, by?: AuditContext): Promise<FailedRequest> {
     const job = await this.requests.getJob(jobId);
     if (!job) throw new NotFoundError('通知请求', jobId);
     if ((await job.getState()) !== 'failed')
       throw new AppError('CONFLICT', `通知请求 ${jobId} 未处于失败状态`);
     await job.retry('failed', { resetAttemptsMade: true });
+    await this.audit.record({
+      actor: by?.actor ?? null,
+      action: 'notification.request.retry',
+      entityType: 'notification_request',
+      entityId: jobId,
+      ip: by?.ip,
+      payload: { event: job.data.event, rectificationId: job.data.rectificationId },
+    });
     return {
       jobId,
       event: job.data.event,

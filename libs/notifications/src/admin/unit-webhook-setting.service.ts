@@ -1,3 +1,4 @@
+import { AuditContext, AuditService } from '@rectiflow/audit';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -22,6 +23,7 @@ export class UnitWebhookSettingService {
     @InjectRepository(UnitEntity) private readonly units: Repository<UnitEntity>,
     @InjectRepository(UnitWebhookSettingEntity)
     private readonly settings: Repository<UnitWebhookSettingEntity>,
+    private readonly audit: AuditService,
   ) {}
 
   async get(unitId: number): Promise<UnitWebhookView> {
@@ -45,6 +47,7 @@ export class UnitWebhookSettingService {
   async put(
     unitId: number,
     change: { format: WebhookFormat; signSecret?: string | null },
+    by?: AuditContext,
   ): Promise<UnitWebhookView> {
     if (!(await this.units.existsBy({ id: unitId }))) throw new NotFoundError('单位', unitId);
     const keep = change.signSecret === undefined;
@@ -53,6 +56,16 @@ export class UnitWebhookSettingService {
        ON DUPLICATE KEY UPDATE format = VALUES(format)${keep ? '' : ', signSecret = VALUES(signSecret)'}`,
       [unitId, change.format, keep ? null : change.signSecret],
     );
+    // The secret itself never enters the audit log: only whether it was set, cleared or kept.
+    const secret = keep ? 'kept' : change.signSecret === null ? 'cleared' : 'set';
+    await this.audit.record({
+      actor: by?.actor ?? null,
+      action: 'unit.webhook.update',
+      entityType: 'unit',
+      entityId: unitId,
+      ip: by?.ip,
+      payload: { format: change.format, signSecret: secret },
+    });
     return this.get(unitId);
   }
 }

@@ -1,3 +1,4 @@
+import { AuditContext, AuditService } from '@rectiflow/audit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
@@ -33,6 +34,7 @@ export class NotificationPreferenceService {
     private readonly prefs: Repository<NotificationPreferenceEntity>,
     @InjectRepository(AppUserEntity) private readonly users: Repository<AppUserEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {}
 
   /** Channels each user chose for `kind`; users without a row are absent (the caller applies the default). */
@@ -61,7 +63,7 @@ export class NotificationPreferenceService {
   }
 
   /** All or nothing: one refused change rejects the whole request with 400 naming the event and the reason. */
-  async update(userId: number, changes: PreferenceChange[]): Promise<PreferenceView[]> {
+  async update(userId: number, changes: PreferenceChange[], by?: AuditContext): Promise<PreferenceView[]> {
     const user = await this.holder(userId);
     const problems: Record<string, string[]> = {};
     for (const c of changes) {
@@ -79,6 +81,17 @@ export class NotificationPreferenceService {
            ON DUPLICATE KEY UPDATE channels = VALUES(channels)`,
           [userId, c.event, JSON.stringify([...new Set(c.channels)])],
         );
+      await this.audit.record(
+        {
+          actor: by?.actor ?? null,
+          action: 'notification.preferences.update',
+          entityType: 'app_user',
+          entityId: userId,
+          ip: by?.ip,
+          payload: { changes },
+        },
+        tx,
+      );
     });
     return this.list(userId);
   }
