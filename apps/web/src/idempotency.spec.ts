@@ -53,7 +53,11 @@ describe('Idempotency-Key per user action', () => {
     const form = (name: string) => {
       const f = new FormData();
       f.append('description', '整改报告');
-      f.append('files', new Blob(['%PDF-1.4'], { type: 'application/pdf' }), name);
+      // A fixed lastModified: two Files built in different milliseconds must fingerprint alike.
+      f.append(
+        'files',
+        new File(['%PDF-1.4'], name, { type: 'application/pdf', lastModified: 1_700_000_000_000 }),
+      );
       return f;
     };
     expect(fingerprintOf(form('a.pdf'))).toBe(fingerprintOf(form('a.pdf')));

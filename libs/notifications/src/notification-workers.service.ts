@@ -65,6 +65,12 @@ export class NotificationWorkersService implements OnApplicationBootstrap, Befor
         enableOfflineQueue: true,
       },
       prefix: this.config.redis.queuePrefix,
+      // Jobs here take seconds: a short lock (renewed every 5 s) and a frequent stalled check put a job that was
+      // active when Redis went away back in line within seconds of Redis returning, instead of a minute.
+      lockDuration: 10_000,
+      stalledInterval: 5_000,
+      // An outage can stall the same job more than once; it is retried, not failed, until it really fails.
+      maxStalledCount: 5,
       ...options,
     });
     worker.on('error', (err) => this.logger.warn(`${queue} worker: ${err.message}`));
