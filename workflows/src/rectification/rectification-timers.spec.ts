@@ -136,4 +136,34 @@ describe('rectification timers', () => {
     applyCommand(s, 'cancel', { actor: reviewer, reason: 'x' }, now);
     expect(nextTimer(s, T0)).toBeNull();
   });
+
+  it('分阶段整改: reminds at each milestone of the accepted plan, once, and not for a returned plan', () => {
+    const s = state(1000);
+    const now = new Date(T0).toISOString();
+    const at = (sec: number) => new Date(T0 + sec * 1000).toISOString();
+    applyCommand(s, 'acknowledge', { actor }, now);
+    const measures = [
+      { content: '修订制度', targetDate: '2026-12-10', targetAt: at(100) },
+      { content: '完成测算', targetDate: '2026-12-20', targetAt: at(200) },
+    ];
+    applyCommand(s, 'submitPlan', { actor, responsiblePerson: '张', measures }, now);
+    expect(nextTimer(s, T0)).toMatchObject({ kind: 'reminder' }); // waiting for approval: no milestone yet
+    applyCommand(s, 'approvePlan', { actor: reviewer }, now);
+    const fired: string[] = [];
+    for (;;) {
+      const t = nextTimer(s, T0);
+      if (!t || t.kind !== 'milestone') break;
+      const r = fireTimer(s, t, t.at)!;
+      fired.push(`${r.event.action}:${(r.event.payload as { measure: number }).measure}`);
+      expect(r.notifications[0]).toMatchObject({
+        event: 'milestone_due',
+        payload: { measure: measures[fired.length - 1].content },
+      });
+    }
+    expect(fired).toEqual(['milestone_due:1', 'milestone_due:2']);
+    expect(s.reminders.filter((r) => r.kind === 'milestone').map((r) => r.key)).toEqual([
+      'milestone:p1:1',
+      'milestone:p1:2',
+    ]);
+  });
 });
