@@ -4,3 +4,4 @@ export * from './dependency-error';
 export * from './error-code';
 export * from './http-exception.filter';
 export * from './validation.pipe';
+export * from './safe-file-name';

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditService } from '@rectiflow/audit';
 import type { AuthUser } from '@rectiflow/auth';
-import { AppError } from '@rectiflow/common';
+import { AppError, safeFileName } from '@rectiflow/common';
 import {
   DEFAULT_MAX_BYTES,
   importFeedbackDocument,
@@ -21,7 +21,6 @@ import { loadEvaluationDetail } from './evaluation-detail.loader';
 import type { EvaluationDetail } from './evaluation-detail.types';
 import { importErrorToAppError } from './import-error.mapper';
 import { mapParseResult } from './parse-result.mapper';
-import { safeFileName } from './safe-file-name';
 
 export interface ImportRequest {
   /** the document exactly as uploaded; its SHA-256 identifies it */
@@ -64,7 +63,7 @@ export class EvaluationImportService {
   }
 
   async importDocument(request: ImportRequest): Promise<EvaluationDetail> {
-    const originalName = safeFileName(request.filename, PASTED_TEXT_NAME);
+    const originalName = safeFileName(request.filename, { fallback: PASTED_TEXT_NAME, maxChars: 255 });
     const imported = await this.parse(request.content, originalName);
     const sha256 = sha256Of(request.content);
     await this.assertNotImported(sha256);

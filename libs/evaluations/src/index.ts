@@ -10,5 +10,4 @@ export * from './evaluations.module';
 export * from './finding-draft.service';
 export * from './import-error.mapper';
 export * from './recommendation-draft.service';
-export * from './safe-file-name';
 export * from './evaluation-progress.query';

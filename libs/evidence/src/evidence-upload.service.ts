@@ -2,14 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AccessScopeService, AuthUser } from '@rectiflow/auth';
-import { AppError, NotFoundError } from '@rectiflow/common';
+import { AppError, NotFoundError, safeFileName } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
 import type { EvidenceFileRef, RectificationState } from '@rectiflow/contracts';
 import { EvidenceFileEntity, RectificationEntity } from '@rectiflow/persistence';
 import { RectificationCommandService } from '@rectiflow/rectification';
 import { FileStore, StoredFile } from '@rectiflow/storage';
 import { assertAllowedContent } from './evidence-content.policy';
-import { sanitizeEvidenceFileName } from './evidence-file-name';
 import type { EvidenceUploadInput } from './evidence.types';
 
 interface CheckedFile {
@@ -72,7 +71,7 @@ export class EvidenceUploadService {
       });
     const checked: CheckedFile[] = [];
     for (const file of input.files) {
-      const name = sanitizeEvidenceFileName(file.originalName);
+      const name = safeFileName(file.originalName, { fallback: '佐证材料', maxChars: 120 });
       const detected = await assertAllowedContent(name, file.content, this.config.limits.uploadAllowedTypes);
       checked.push({ name, content: file.content, type: detected.type, mime: detected.mime });
     }

@@ -1,6 +1,5 @@
 export * from './cfb-entries';
 export * from './evidence-content.policy';
-export * from './evidence-file-name';
 export * from './evidence-query.service';
 export * from './evidence-type';
 export * from './evidence-upload.service';

@@ -1,4 +1,3 @@
-const MAX_CHARS = 120;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
@@ -8,12 +7,17 @@ const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/
 const RESERVED = /[<>:"|?*]/g;
 
 /**
- * The uploader's file name made safe to store, show and send back in Content-Disposition: NFC; no directory
+ * An uploader's file name made safe to store, show and send back in Content-Disposition: NFC; no directory
  * part (browsers may send C:\fakepath\…, an attacker ../../etc/passwd); no `..`, control, bidi or zero-width
- * characters; Chinese kept; at most 120 characters with the extension kept. It is display metadata only — the
+ * characters; Chinese kept; at most `maxChars` characters with the extension kept. Display metadata only — the
  * bytes are stored under their SHA-256 and this name never becomes a path.
  */
-export function sanitizeEvidenceFileName(raw: string | null | undefined, fallback = '佐证材料'): string {
+export function safeFileName(
+  raw: string | null | undefined,
+  opts: { fallback?: string; maxChars?: number } = {},
+): string {
+  const fallback = opts.fallback ?? 'document';
+  const maxChars = opts.maxChars ?? 255;
   let name = (raw ?? '').replace(LONE_SURROGATE, '').normalize('NFC');
   name = name.replace(CONTROL, '').replace(INVISIBLE, '');
   name = name.split(/[\\/]/).pop() ?? '';
@@ -24,12 +28,12 @@ export function sanitizeEvidenceFileName(raw: string | null | undefined, fallbac
   name = name.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
   if (name === '') return fallback;
   const chars = Array.from(name);
-  if (chars.length <= MAX_CHARS) return name;
+  if (chars.length <= maxChars) return name;
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
   const stem = Array.from(name.slice(0, name.length - ext.length)).slice(
     0,
-    MAX_CHARS - Array.from(ext).length,
+    maxChars - Array.from(ext).length,
   );
   return stem.join('').concat(ext);
 }
