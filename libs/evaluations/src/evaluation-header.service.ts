@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@rectiflow/audit';
-import { AppError } from '@rectiflow/common';
+import { patchChanges } from './patch-changes';
 import { editDraft, type DraftDeps, type DraftEditContext } from './draft-transaction';
 import { HEADER_PATCH_KEYS, type HeaderPatch } from './draft-edit.types';
 import type { EvaluationDetail } from './evaluation-detail.types';
@@ -21,13 +21,7 @@ export class EvaluationHeaderService {
   }
 
   async update(id: string, patch: HeaderPatch, ctx: DraftEditContext): Promise<EvaluationDetail> {
-    const keys = HEADER_PATCH_KEYS.filter((k) => patch[k] !== undefined);
-    if (!keys.length) {
-      throw new AppError('VALIDATION_FAILED', '没有要修改的字段 (nothing to change)', {
-        reason: 'EMPTY_PATCH',
-      });
-    }
-    const changes = Object.fromEntries(keys.map((k) => [k, patch[k]])) as HeaderPatch;
+    const changes = patchChanges(patch, HEADER_PATCH_KEYS) as HeaderPatch;
     return editDraft(
       this.deps(),
       id,
@@ -38,7 +32,7 @@ export class EvaluationHeaderService {
         const warnings = recomputeHeaderWarnings(
           evaluation.warnings,
           header,
-          new Set(keys as Array<keyof HeaderState>),
+          new Set(Object.keys(changes) as Array<keyof HeaderState>),
         );
         return { ...changes, warnings };
       },

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@rectiflow/audit';
 import { AppError, NotFoundError } from '@rectiflow/common';
 import { FindingEntity, RecommendationEntity } from '@rectiflow/persistence';
+import { patchChanges } from './patch-changes';
 import { editDraft, type DraftDeps, type DraftEditContext } from './draft-transaction';
 import type { NewRecommendation, RecommendationPatch } from './draft-edit.types';
 import type { EvaluationDetail } from './evaluation-detail.types';
@@ -31,12 +32,7 @@ export class RecommendationDraftService {
     patch: RecommendationPatch,
     ctx: DraftEditContext,
   ): Promise<EvaluationDetail> {
-    const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    if (!Object.keys(changes).length) {
-      throw new AppError('VALIDATION_FAILED', '没有要修改的字段 (nothing to change)', {
-        reason: 'EMPTY_PATCH',
-      });
-    }
+    const changes = patchChanges(patch);
     return editDraft(
       this.deps(),
       id,
