@@ -56,3 +56,49 @@ ensure_chromium() {
     die "The browser test needs Chromium at $bin. As root: apt-get install -y chromium (or set CHROMIUM_PATH)."
   fi
 }
+
+# Name=Type pairs of the custom search attributes every Rectiflow namespace needs.
+search_attribute_pairs() { grep -vE '^\s*(#|$)' "$ROOT/scripts/temporal-search-attributes.txt"; }
+
+# Registers the search attributes a namespace lacks. `search-attribute create` has no --yes flag and asks nothing.
+# Usage: register_search_attributes TEMPORAL_CLI ADDRESS "NS1 NS2"
+register_search_attributes() {
+  local bin="$1" address="$2" namespaces="$3" ns pair name type existing
+  for ns in $namespaces; do
+    existing="$("$bin" operator search-attribute list --address "$address" --namespace "$ns" 2>/dev/null || true)"
+    while IFS= read -r pair; do
+      name="${pair%%=*}"; type="${pair#*=}"
+      if ! grep -qw "$name" <<<"$existing"; then
+        "$bin" operator search-attribute create --address "$address" --namespace "$ns" --name "$name" --type "$type" >/dev/null \
+          || die "could not register search attribute $name on namespace $ns"
+        say "registered search attribute $name ($type) on $ns"
+      fi
+    done < <(search_attribute_pairs)
+  done
+}
+
+# Creates the namespaces a fresh cluster lacks (a real cluster starts with only temporal-system).
+# Usage: ensure_namespaces TEMPORAL_CLI ADDRESS "NS1 NS2"
+ensure_namespaces() {
+  local bin="$1" address="$2" namespaces="$3" ns
+  for ns in $namespaces; do
+    "$bin" operator namespace describe --address "$address" --namespace "$ns" >/dev/null 2>&1 && continue
+    "$bin" operator namespace create --address "$address" --namespace "$ns" --retention 72h >/dev/null \
+      || die "could not create namespace $ns"
+    say "created namespace $ns"
+    # A new namespace reaches every frontend's cache within seconds; wait until it is usable.
+    for _ in $(seq 1 60); do
+      "$bin" operator namespace describe --address "$address" --namespace "$ns" >/dev/null 2>&1 && break
+      sleep 0.5
+    done
+  done
+}
+
+# The script that runs the local Temporal server of the configured TEMPORAL_MODE (dev by default).
+temporal_script() {
+  case "$(cfg TEMPORAL_MODE dev)" in
+    cluster) echo "$ROOT/scripts/temporal-cluster.sh" ;;
+    dev) echo "$ROOT/scripts/temporal-dev.sh" ;;
+    *) die "TEMPORAL_MODE must be dev or cluster (got $(cfg TEMPORAL_MODE))" ;;
+  esac
+}

@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib.sh"
 install_deps
 ensure_env_file
 scripts/ensure-services.sh
-scripts/temporal-dev.sh start
+"$(temporal_script)" start
 
 say "Building (TypeScript + workflow bundle)…"
 npm run -s build >&2

@@ -36,23 +36,6 @@ find_binary() {
 healthy() { "$BIN" operator cluster health --address "$ADDRESS" 2>/dev/null | grep -q SERVING; }
 
 ns_args() { local ns; for ns in $NAMESPACES; do printf -- '--namespace %s ' "$ns"; done; }
-sa_pairs() { grep -vE '^\s*(#|$)' "$ROOT/scripts/temporal-search-attributes.txt"; }
-
-# A namespace created by an older run (same SQLite file) lacks attributes added since: register what is missing.
-register_search_attributes() {
-  local ns pair name type existing
-  for ns in $NAMESPACES; do
-    existing="$("$BIN" operator search-attribute list --address "$ADDRESS" --namespace "$ns" 2>/dev/null || true)"
-    while IFS= read -r pair; do
-      name="${pair%%=*}"; type="${pair#*=}"
-      if ! grep -qw "$name" <<<"$existing"; then
-        "$BIN" operator search-attribute create --address "$ADDRESS" --namespace "$ns" --name "$name" --type "$type" --yes >/dev/null \
-          || die "could not register search attribute $name on namespace $ns"
-        say "registered search attribute $name ($type) on $ns"
-      fi
-    done < <(sa_pairs)
-  done
-}
 
 start() {
   BIN="$(find_binary)"
@@ -61,7 +44,7 @@ start() {
   else
     mkdir -p "$RUN_DIR"
     local sa_args=() pair
-    while IFS= read -r pair; do sa_args+=(--search-attribute "$pair"); done < <(sa_pairs)
+    while IFS= read -r pair; do sa_args+=(--search-attribute "$pair"); done < <(search_attribute_pairs)
     say "Starting Temporal dev server on $ADDRESS (UI :$UI_PORT, state in $DB_FILE)…"
     # setsid: the server outlives this script and the terminal that ran it.
     # shellcheck disable=SC2046
@@ -78,7 +61,8 @@ start() {
     healthy || die "Temporal dev server did not answer within 60 s; see $LOG_FILE"
     say "Temporal dev server is up (pid $(cat "$PID_FILE"))."
   fi
-  register_search_attributes
+  # A namespace created by an older run (same SQLite file) lacks attributes added since.
+  register_search_attributes "$BIN" "$ADDRESS" "$NAMESPACES"
 }
 
 stop() {

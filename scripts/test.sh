@@ -8,7 +8,7 @@ source "$(dirname "$0")/lib.sh"
 install_deps
 scripts/ensure-services.sh
 ensure_chromium
-scripts/temporal-dev.sh start
+"$(temporal_script)" start
 mkdir -p reports
 rm -f reports/jest-results.json
 say "Running the tests…"

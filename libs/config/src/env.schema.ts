@@ -102,6 +102,51 @@ export class EnvironmentVariables {
   @IsString()
   TEMPORAL_DB_FILE = 'var/temporal/temporal.db';
 
+  /** Which local server the scripts run: the CLI dev server (SQLite) or the official server on PostgreSQL. */
+  @IsOptional()
+  @IsIn(['dev', 'cluster'], { message: 'TEMPORAL_MODE must be dev or cluster' })
+  TEMPORAL_MODE: 'dev' | 'cluster' = 'dev';
+
+  // The cluster's own settings (scripts/temporal-cluster.sh); the application only needs TEMPORAL_ADDRESS.
+  @IsOptional() @IsString() TEMPORAL_CLUSTER_PG_HOST = '127.0.0.1';
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  TEMPORAL_CLUSTER_PG_PORT = 5432;
+
+  @IsOptional() @IsString() TEMPORAL_CLUSTER_PG_USER = 'postgres';
+  @IsOptional() @IsString() TEMPORAL_CLUSTER_PG_PASSWORD?: string;
+  @IsOptional() @IsString() TEMPORAL_CLUSTER_DB = 'temporal_rectiflow';
+  @IsOptional() @IsString() TEMPORAL_CLUSTER_VISIBILITY_DB = 'temporal_rectiflow_visibility';
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  TEMPORAL_CLUSTER_HISTORY_PROCESSES = 2;
+
+  /** Fixed when the cluster's database is created: changing it later needs a new database. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(16384)
+  TEMPORAL_CLUSTER_HISTORY_SHARDS = 4;
+
+  /** Matching, worker, history and membership ports are derived from this base (default: frontend port + 100). */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1024)
+  @Max(65400)
+  TEMPORAL_CLUSTER_PORT_BASE?: number;
+
+  @IsOptional() @IsString() TEMPORAL_CLUSTER_DIR = 'var/temporal-cluster';
+
   /** Pre-built workflow bundle (production). Without it the worker bundles `workflows/` at start. */
   @IsOptional()
   @IsString()
