@@ -3,6 +3,7 @@
  *   unit        — *.spec.ts beside the code, no network
  *   integration — test/integration/*.int-spec.ts, real MariaDB/Redis/Temporal, one component at a time
  *   e2e         — test/**\/*.e2e-spec.ts, API + worker in-process against the real stack
+ *   faults      — test/faults/*.fault-spec.ts, each crashing a private MariaDB/Redis/API/worker it started itself
  *   cluster     — test/cluster/*.cluster-spec.ts, only with RECTIFLOW_CLUSTER_TESTS=1 (npm run test:cluster):
  *                 fault tests that kill processes of the official Temporal server started by that script
  */
@@ -36,6 +37,12 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      ...integrationSetup,
+    },
+    {
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
       ...integrationSetup,
     },
     ...(process.env.RECTIFLOW_CLUSTER_TESTS === '1'
