@@ -93,10 +93,17 @@ setup() {
   say "PostgreSQL databases $DB_MAIN and $DB_VIS are at the schema of $SERVER_VERSION."
 }
 
+# Every process lists every service (the membership monitor tracks them all); only the history entry differs:
+# a history process binds its own ports, the others name history1's (they find the rest through the database).
+service_block() {
+  local grpc member
+  read -r grpc member < <(ports_of "$2")
+  printf '  %s:\n    rpc:\n      grpcPort: %s\n      membershipPort: %s\n      bindOnIP: "%s"\n' "$1" "$grpc" "$member" "$HOST"
+}
+
 write_config() {
-  local proc="$1" svc="$1" grpc member
-  case "$proc" in history*) svc=history ;; esac
-  read -r grpc member < <(ports_of "$proc")
+  local proc="$1" history_ports_of=history1
+  case "$proc" in history*) history_ports_of="$proc" ;; esac
   mkdir -p "$CONF_DIR/dynamicconfig"
   cat >"$CONF_DIR/dynamicconfig/rectiflow.yaml" <<'YAML'
 # Search attributes registered a moment ago are visible at once (as on the dev server).
@@ -107,7 +114,6 @@ frontend.enableUpdateWorkflowExecution:
 frontend.enableUpdateWorkflowExecutionAsyncAccepted:
   - value: true
 YAML
-  local datastore
   datastore() {
     cat <<YAML
       sql:
@@ -141,13 +147,12 @@ global:
     maxJoinDuration: 30s
     broadcastAddress: "$HOST"
 services:
-  $svc:
-    rpc:
-      grpcPort: $grpc
-      membershipPort: $member
-      bindOnIP: "$HOST"
+$(service_block frontend frontend)
+      httpPort: $((PORT_BASE + 2))
+$(service_block matching matching)
+$(service_block worker worker)
+$(service_block history "$history_ports_of")
 YAML
-    [ "$svc" = frontend ] && printf '      httpPort: %s\n' "$((PORT_BASE + 2))"
     cat <<YAML
 clusterMetadata:
   enableGlobalNamespace: false
@@ -197,7 +202,7 @@ start() {
   for i in $(seq 1 180); do
     healthy && break
     for proc in $(processes); do
-      running "$proc" || { tail -n 20 "$RUN_DIR/$proc.log" >&2; die "Temporal $proc exited; its log is above ($RUN_DIR/$proc.log)"; }
+      running "$proc" || { tail -c 2000 "$RUN_DIR/$proc.log" >&2; die "Temporal $proc exited; its log is above ($RUN_DIR/$proc.log)"; }
     done
     sleep 0.5
   done
