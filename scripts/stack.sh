@@ -35,6 +35,11 @@ curl -fsS "$BASE/ready" >/dev/null 2>&1 || die "the API did not become ready; se
 say "Demo data: accounts, the seed evaluation imported and issued…"
 node dist/scripts/demo.js || warn "demo data could not be loaded (see above); the stack runs without it"
 
+if [ "$(cfg TEMPORAL_MODE dev)" = cluster ]; then
+  TEMPORAL_LINE="cluster at $(cfg TEMPORAL_ADDRESS 127.0.0.1:7233) (scripts/temporal-cluster.sh status)"
+else
+  TEMPORAL_LINE="Web UI http://$(cfg TEMPORAL_ADDRESS 127.0.0.1:7233 | cut -d: -f1):$(cfg TEMPORAL_UI_PORT 8233)"
+fi
 cat >&2 <<MSG
 
   Rectiflow is running.
@@ -42,7 +47,7 @@ cat >&2 <<MSG
     API              $BASE/api/v1
     API docs         $BASE/api/docs      (OpenAPI JSON: $BASE/api/docs-json)
     Health / ready   $BASE/health  $BASE/ready
-    Temporal Web UI  http://$(cfg TEMPORAL_ADDRESS 127.0.0.1:7233 | cut -d: -f1):$(cfg TEMPORAL_UI_PORT 8233)
+    Temporal         $TEMPORAL_LINE
     Logs             var/log/api.log  var/log/worker.log
     Demo accounts    admin, reviewer, leader, auditor, gxj_user, gxj_leader, jyj_user
                      password: $(node -e 'try{console.log(require("./var/demo-credentials.json").password)}catch{console.log("(see var/demo-credentials.json)")}')
