@@ -1,5 +1,6 @@
 import { extractText, type ExtractedDocument, type ExtractOptions } from './format/extract-text';
 import { noStructure } from './format/import-error.messages';
+import { ImportError } from './model/import-error';
 import type { ParseResult } from './model/parse-result.types';
 import { parseFeedbackForm } from './parser/parse-feedback-form';
 import { hasRecognisableStructure } from './parser/recognisable-structure';
@@ -10,8 +11,9 @@ export interface ImportedDocument {
 }
 
 /**
- * Bytes → parse result in one call, for the upload endpoint and the CLI. Throws ImportError,
- * including NO_STRUCTURE when the text does not look like a feedback form at all.
+ * Bytes → parse result in one call, for the upload endpoint and the CLI. Throws ImportError:
+ * NO_STRUCTURE when the text does not look like an evaluation document at all, RESULTS_TABLE when
+ * it is a results publication table (one row per project, no problems to rectify).
  */
 export async function importFeedbackDocument(
   content: Buffer,
@@ -19,6 +21,14 @@ export async function importFeedbackDocument(
 ): Promise<ImportedDocument> {
   const document = await extractText(content, opts);
   const result = parseFeedbackForm(document.text);
+  if (result.kind === 'results_table') throw resultsTable(result.resultsTableRows ?? 0);
   if (!hasRecognisableStructure(result)) throw noStructure();
   return { document, result };
+}
+
+function resultsTable(rows: number): ImportError {
+  return new ImportError(
+    'RESULTS_TABLE',
+    `这是绩效评价结果公示表（共 ${rows} 行，每行一个项目），不是某一项目的评价报告或反馈表，其中没有需要整改的问题；请导入各项目的评价报告/反馈表，或手工新建评价 (results publication table with ${rows} rows)`,
+  );
 }

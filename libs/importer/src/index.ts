@@ -1,4 +1,8 @@
 export type {
+  Confidence,
+  ConfidenceReason,
+  DocumentKind,
+  SourceSpan,
   Grade,
   ParsedEvaluation,
   ParsedFinding,

@@ -12,9 +12,10 @@ export interface CliOutcome {
 export const USAGE = [
   '用法 / usage: import [--json] FILE',
   '',
-  '  解析绩效评价结果反馈表（.txt / .docx / .html，UTF-8 或 GBK），在标准输出打印一个 JSON 对象。',
-  '  Parses a feedback form and prints one JSON object on stdout:',
-  '    { evaluation, findings, recommendations, warnings }            exit 0',
+  '  解析绩效评价文件（反馈表、评价报告、自评、审计整改报告、函），在标准输出打印一个 JSON 对象。',
+  '  Parses an evaluation document and prints one JSON object on stdout:',
+  '    { kind, resultsTableRows, evaluation, findings, recommendations, warnings }   exit 0',
+  '    (findings/recommendations carry span {start,end} and confidence {score,reasons})',
   '    { "error": { "code", "message" } }                              exit 2 (unreadable input)',
   '',
   '  --json   output JSON (the default and only format)',
@@ -47,9 +48,9 @@ export async function runImportCli(args: string[]): Promise<CliOutcome> {
   }
   try {
     const { result } = await importFeedbackDocument(content, { filename: file });
-    const { evaluation, findings, recommendations, warnings } = result;
+    const { kind, resultsTableRows, evaluation, findings, recommendations, warnings } = result;
     return {
-      stdout: `${JSON.stringify({ evaluation, findings, recommendations, warnings }, null, 2)}\n`,
+      stdout: `${JSON.stringify({ kind, resultsTableRows, evaluation, findings, recommendations, warnings }, null, 2)}\n`,
       stderr: '',
       exitCode: 0,
     };

@@ -45,6 +45,8 @@ describe('import CLI (child process)', () => {
     runs.missing = runCli('--json', join(dir, 'does-not-exist.txt'));
     runs.noStructure = runCli('--json', join(dir, 'notes.txt'));
     runs.empty = runCli('--json', join(dir, 'empty.txt'));
+    runs.resultsTable = runCli('--json', fixturePath('variations/kind-results-table-pipes.txt'));
+    runs.letter = runCli('--json', fixturePath('variations/kind-review-letter-attachment.txt'));
     runs.help = runCli('--help');
     runs.noArgs = runCli();
   });
@@ -58,9 +60,28 @@ describe('import CLI (child process)', () => {
     const run = await runs.seed;
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
-    expect(Object.keys(out)).toEqual(['evaluation', 'findings', 'recommendations', 'warnings']);
+    expect(Object.keys(out)).toEqual([
+      'kind',
+      'resultsTableRows',
+      'evaluation',
+      'findings',
+      'recommendations',
+      'warnings',
+    ]);
+    expect(out.kind).toBe('feedback_form');
+    expect(out.resultsTableRows).toBeNull();
     expect(out.evaluation.score).toBe(80.08);
     expect(out.findings).toHaveLength(4);
+    // Provenance: each span covers the finding in the file's text, with a scored confidence.
+    const source = readFixture(SEED_FIXTURE);
+    for (const f of out.findings) {
+      expect(source.slice(f.span.start, f.span.end)).toContain(f.title.slice(0, 8));
+      expect(f.confidence.score).toBeGreaterThan(0.8);
+      expect(f.confidence.reasons.map((x: { code: string }) => x.code)).toEqual([
+        'numbered_heading',
+        'paired_by_number',
+      ]);
+    }
     expect(out.recommendations).toHaveLength(4);
     expect(out.warnings).toEqual([]);
   });
@@ -83,6 +104,28 @@ describe('import CLI (child process)', () => {
     expect(Object.keys(out)).toEqual(['error']);
     expect(out.error.code).toBe(code);
     expect(out.error.message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('refuses a results publication table with RESULTS_TABLE and the row count', async () => {
+    const run = await runs.resultsTable;
+    expect(run.code).toBe(2);
+    const out = JSON.parse(run.stdout);
+    expect(out.error.code).toBe('RESULTS_TABLE');
+    expect(out.error.message).toContain('共 4 行');
+  });
+
+  it('imports a cover letter with its deadline and no findings', async () => {
+    const run = await runs.letter;
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.kind).toBe('review_letter');
+    expect(out.evaluation).toMatchObject({
+      documentNumber: '乐财绩函〔2023〕5号',
+      documentDate: '2023-01-18',
+      rectificationDeadline: '2023-02-18',
+    });
+    expect(out.findings).toEqual([]);
+    expect(out.warnings.map((w: { code: string }) => w.code)).toEqual(['PROBLEMS_IN_ATTACHMENT']);
   });
 
   it('--help prints usage on stderr only', async () => {

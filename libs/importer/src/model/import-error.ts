@@ -5,7 +5,8 @@ export type ImportErrorCode =
   | 'UNSUPPORTED_FORMAT'
   | 'NO_STRUCTURE'
   | 'TOO_LARGE'
-  | 'READ_FAILED';
+  | 'READ_FAILED'
+  | 'RESULTS_TABLE';
 
 /**
  * The only error the importer throws on purpose. `code` is what callers branch on

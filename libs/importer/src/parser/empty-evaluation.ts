@@ -18,5 +18,8 @@ export function emptyEvaluation(): ParsedEvaluation {
     allocated: null,
     spent: null,
     executionRate: null,
+    documentNumber: null,
+    documentDate: null,
+    rectificationDeadline: null,
   };
 }

@@ -93,6 +93,9 @@ export function buildEvaluation(layout: DocumentLayout): {
     basicInfo,
     performanceSummary,
     ...figures,
+    documentNumber: null,
+    documentDate: null,
+    rectificationDeadline: null,
   };
   return { evaluation, warnings };
 }

@@ -49,8 +49,8 @@ const ALIASES: Record<HeaderField, string[]> = {
   ],
   evaluator: ['第三方评价机构', '评价机构名称', '评价机构', '第三方机构', '评价单位'],
   evaluationPeriod: ['评价时间', '评价期间', '评价工作时间', '评价日期'],
-  score: ['评价分值', '评价得分', '综合得分', '综合评分', '评价总分', '总得分', '评价分数', '最终得分'],
-  grade: ['评价结论', '评价等级', '绩效等级', '综合评价等级', '评价结果', '评价级别'],
+  score: ['评价分值', '评价得分', '自评得分', '自评总分', '自评分值', '综合得分', '综合评分', '评价总分', '总得分', '评价分数', '最终得分'],
+  grade: ['评价结论', '评价等级', '自评等级', '自评结论', '自评结果', '绩效等级', '综合评价等级', '评价结果', '评价级别'],
   projectName: ['项目名称'],
 };
 
@@ -117,16 +117,34 @@ export function parseScore(raw: string): number | null {
 
 const GRADE_WORDS: Array<[RegExp, Grade]> = [
   [/^(?:优秀|优)/, '优'],
-  [/^(?:良好|良)/, '良'],
+  [/^(?:良好|良|较好)/, '良'],
   [/^(?:中等|一般|中)/, '中'],
   [/^(?:较差|差)/, '差'],
+  [/^好/, '优'],
 ];
+/** Words outside the national 优/良/中/差 that self-evaluations use; mapping them is a judgement. */
+export const NON_STANDARD_GRADE_WORD = /^(?:较好|好|一般)/;
+
+// Word's Wingdings boxes survive extraction as letters: "R优 £良 £中 £差" (R = ticked, £ = empty).
+const CHECKED = '[R☑√✓✔■●▣◉☒þ]';
+const UNCHECKED = '[£□☐○◯oO¨]';
+const CHECKBOX_ROW = new RegExp(`(?:${CHECKED}|${UNCHECKED})\\s*(?:优秀?|良好?|中等?|差)`, 'g');
+
+/** The ticked grade of a checkbox row, or null when the value is not one. */
+export function parseCheckboxGrade(raw: string): Grade | null {
+  const boxes = raw.match(CHECKBOX_ROW);
+  if (!boxes || boxes.length < 2) return null;
+  const ticked = boxes.filter((b) => new RegExp(`^${CHECKED}`).test(b));
+  return ticked.length === 1 ? parseGrade(ticked[0].replace(new RegExp(`^${CHECKED}\\s*`), '')) : null;
+}
 
 export function parseGrade(raw: string): Grade | null {
+  const checkbox = parseCheckboxGrade(raw);
+  if (checkbox) return checkbox;
   const value = raw.trim().replace(/^[“"「『【[（(]+/, '');
   for (const [re, grade] of GRADE_WORDS) if (re.test(value)) return grade;
   const stated =
-    /(?:等级|结论|结果|评定|评级)(?:为|是|评定为)?\s*[:：]?\s*[“"「『]?(优秀|良好|中等|较差|优|良|中|差)/.exec(
+    /(?:等级|结论|结果|评定|评级)(?:为|是|评定为)?\s*[:：]?\s*[“"「『]?(优秀|良好|中等|较差|较好|优|良|中|差)/.exec(
       value,
     );
   return stated ? parseGrade(stated[1]) : null;
@@ -143,7 +161,7 @@ export function findScoreInProse(text: string): number | null {
 
 export function findGradeInProse(text: string): Grade | null {
   const m =
-    /(?:评价等级|绩效等级|评价结论|评价结果|等级|级别)(?:为|是|评定为|确定为)\s*[“"「『]?(优秀|良好|中等|较差|优|良|中|差)/.exec(
+    /(?:评价等级|绩效等级|评价结论|评价结果|等级|级别)(?:为|是|评定为|确定为)\s*[“"「『]?(优秀|良好|中等|较差|较好|优|良|中|差)/.exec(
       text,
     );
   return m ? parseGrade(m[1]) : null;

@@ -84,7 +84,7 @@ function splitInlineHeading(rest: string): { head: string; content: string } | n
   return null;
 }
 
-const TITLE_WORDS = /反馈表|评价报告|评价结果|反馈意见|评价意见书|绩效评价/;
+const TITLE_WORDS = /反馈表|评价报告|评价结果|反馈意见|评价意见书|绩效评价|自评报告|自评表/;
 const TITLE_MAX = 60;
 
 /** A document title line such as "景德镇市财政支出绩效评价结果反馈表". */
@@ -96,5 +96,5 @@ export function isTitleLike(line: string): boolean {
 
 /** Titles that only open a report (used to notice a second report on the same page). */
 export function isReportTitle(line: string): boolean {
-  return isTitleLike(line) && /反馈表|评价报告|反馈意见|评价意见书|结果反馈|结果通知/.test(line);
+  return isTitleLike(line) && /反馈表|评价报告|反馈意见|评价意见书|结果反馈|结果通知|自评报告|自评表/.test(line);
 }

@@ -29,8 +29,9 @@ export interface MarkerCandidate {
   boundary: boolean;
 }
 
-const NUM = '[0-9０-９]{1,2}(?![0-9０-９])';
-const CN = '[一二三四五六七八九十]{1,3}';
+// Three digits: a form may list a hundred problems or more ("101、", "（一百零一）").
+const NUM = '(?<![0-9０-９])[0-9０-９]{1,3}(?![0-9０-９])';
+const CN = '(?:[一二三四五六七八九]百(?:[零〇][一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?|[一二三四五六七八九十]{1,3})';
 // Order matters: labels and parenthesised forms first so "（1）" is not read as "1）".
 const MARKER_SOURCE = [
   `(?<label>问题|建议)\\s?(?<labelNum>${NUM}|${CN})\\s?[:：、.．]?`,
@@ -60,8 +61,11 @@ export function scanMarkers(text: string): MarkerCandidate[] {
 }
 
 /** The marker that opens `text`, if any (used for headings such as "二、相关建议"). */
+// Compiled once: headings and line starts are tested against it for every line of a document.
+const LEADING = new RegExp(MARKER_SOURCE, 'y');
+
 export function readLeadingMarker(text: string): MarkerCandidate | null {
-  const re = new RegExp(MARKER_SOURCE, 'y');
+  const re = LEADING;
   re.lastIndex = text.length - text.trimStart().length;
   const m = re.exec(text);
   return m ? toCandidate(text, m) : null;

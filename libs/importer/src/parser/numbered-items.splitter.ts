@@ -16,6 +16,10 @@ export interface ItemSplit {
   /** items were separated by paragraphs/sentences because the list has no numbering */
   unnumbered: boolean;
   gaps: number;
+  restarts: number;
+  jumps: number;
+  /** the first item had no number of its own ("…，二是…") */
+  leadItem: boolean;
 }
 
 export type ItemKind = 'problems' | 'recs';
@@ -28,8 +32,9 @@ const INLINE_FAMILIES = new Set<MarkerFamily>(['cn-shi', 'circled']);
  * marker after a clause boundary. "一是" or "①" lists that restart inside the text are sub-points
  * of unnumbered paragraphs, not items.
  */
-export function chooseItemFamily(candidates: MarkerCandidate[]): MarkerFamily | null {
-  const usable = candidates.filter((c) => c.boundary && c.family !== 'label-rec');
+export function chooseItemFamily(candidates: MarkerCandidate[], kind: ItemKind = 'problems'): MarkerFamily | null {
+  // "建议一：" numbers recommendations; among problems it is an interleaved recommendation.
+  const usable = candidates.filter((c) => c.boundary && (kind === 'recs' || c.family !== 'label-rec'));
   const ordered = [...usable.filter((c) => c.lineStart), ...usable.filter((c) => !c.lineStart)];
   const restarts = new Map<MarkerFamily, boolean>();
   for (const family of INLINE_FAMILIES) restarts.set(family, countListStarts(candidates, family) > 1);
@@ -42,18 +47,43 @@ export function chooseItemFamily(candidates: MarkerCandidate[]): MarkerFamily | 
  */
 export function splitItems(text: string, kind: ItemKind, expectedCount = 0): ItemSplit {
   const candidates = scanMarkers(text);
-  const family = chooseItemFamily(candidates);
+  const family = chooseItemFamily(candidates, kind);
   if (family !== null) {
-    const { accepted, gaps } = walkSequence(candidates, family);
+    const { accepted, gaps, restarts, jumps } = walkSequence(candidates, family, { allowRestart: !INLINE_FAMILIES.has(family) });
     if (accepted.length > 0) {
-      const items = accepted.map((marker, i) => {
+      const items: RawItem[] = accepted.map((marker, i) => {
         const end = i + 1 < accepted.length ? accepted[i + 1].start : text.length;
         return { number: marker.value, body: text.slice(marker.end, end), start: marker.start, end };
       });
-      return { items, family, unnumbered: false, gaps };
+      const lead = unnumberedLead(text, accepted[0]);
+      if (lead) items.unshift(lead);
+      return { items, family, unnumbered: false, gaps, restarts, jumps, leadItem: lead !== null };
     }
   }
-  return { items: splitUnnumbered(text, kind, expectedCount), family: null, unnumbered: true, gaps: 0 };
+  return {
+    items: splitUnnumbered(text, kind, expectedCount),
+    family: null,
+    unnumbered: true,
+    gaps: 0,
+    restarts: 0,
+    jumps: 0,
+    leadItem: false,
+  };
+}
+
+const LEAD_MIN = 4;
+
+/**
+ * "送戏下乡安排不够合理，二是…，三是…": the list starts with "二是", so the clause before it is
+ * item 1 written without its "一是". Only inline 一是 lists do this; a lead before "2." is an intro.
+ */
+function unnumberedLead(text: string, first: MarkerCandidate): RawItem | null {
+  if (first.family !== 'cn-shi' || first.value !== 2) return null;
+  const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
+  const body = text.slice(lineStart, first.start);
+  const bare = body.replace(/[\s，,；;。]/g, '');
+  if (bare.length < LEAD_MIN || /[:：]\s*$/.test(body)) return null;
+  return { number: 1, body, start: lineStart, end: first.start };
 }
 
 const INTRO_PARAGRAPH = /[:：]$/;
@@ -99,10 +129,18 @@ function spans(text: string, separator: RegExp): RawItem[] {
 }
 
 const NONE_DECLARED =
-  /^(?:暂无|无|没有|未发现|未见)(?:明显|重大|突出|主要|其他)?的?(?:问题|建议|意见|不足)?$/;
+  /^(?:暂无|无|没有|未发现|未见|未发现有|不存在)(?:明显|重大|突出|主要|其他|其它|相关)?的?(?:问题|建议|意见|不足)?$/;
+/** Lead-in clauses that say nothing about a problem ("经评价，项目运转正常，暂无问题"). */
+const NEUTRAL_CLAUSE = /^(?:经|通过|根据|本次|项目|整体|总体|各项|目前|截至|从)[^不未缺差低滞欠违漏]{0,20}$/;
+const NONE_MAX = 40;
 
-/** "暂无" / "无" / "未发现明显问题" in place of a list. */
+/** "暂无" / "无" / "未发现明显问题" / "经自查，未发现问题" in place of a list. */
 export function isNoneDeclared(text: string): boolean {
-  const bare = text.replace(/[\s。．.，,；;！!、:：“”"（）()]/g, '');
-  return bare.length > 0 && bare.length <= 12 && NONE_DECLARED.test(bare);
+  const bare = text.replace(/[\s。．.！!:：“”"（）()]/g, '');
+  if (bare.length === 0 || bare.length > NONE_MAX) return false;
+  const clauses = bare.split(/[，,；;、]/).filter((c) => c !== '');
+  if (clauses.length === 0 || !NONE_DECLARED.test(clauses[clauses.length - 1])) return false;
+  return clauses
+    .slice(0, -1)
+    .every((c) => (NEUTRAL_CLAUSE.test(c) || /正常|良好|规范|有序/.test(c)) && !/[不未缺差低滞欠违漏]/.test(c));
 }

@@ -1,7 +1,7 @@
 import type { ParseResult } from '../model/parse-result.types';
 import { WARNING_CODES } from '../model/warning-codes.const';
 import { listTextFixtures, readFixture } from '../testing/fixtures.testing';
-import { parseFeedbackForm } from './parse-feedback-form';
+import { MAX_PARSE_CHARS, parseFeedbackForm } from './parse-feedback-form';
 
 /**
  * Property test: whatever happens to a real document on its way to us, the parser returns a
@@ -184,7 +184,25 @@ const MUTATIONS: Mutation[] = [
   },
 ];
 
-function assertShape(r: ParseResult): void {
+const KINDS = ['feedback_form', 'evaluation_report', 'self_evaluation', 'audit_report', 'review_letter', 'results_table', 'unknown'];
+
+/** Provenance stays inside the input and confidence is a probability with its reasons. */
+function assertProvenance(r: ParseResult, textLength: number): void {
+  if (!KINDS.includes(r.kind)) throw new Error(`kind ${r.kind}`);
+  if (r.resultsTableRows !== null && !(r.kind === 'results_table' && r.resultsTableRows > 0))
+    throw new Error(`resultsTableRows ${r.resultsTableRows} for ${r.kind}`);
+  for (const item of [...r.findings, ...r.recommendations]) {
+    const { span, confidence } = item;
+    if (span !== null && !(span.start >= 0 && span.start < span.end && span.end <= textLength))
+      throw new Error(`span ${JSON.stringify(span)} outside 0..${textLength}`);
+    if (!(confidence.score >= 0 && confidence.score <= 1) || confidence.reasons.length === 0)
+      throw new Error(`confidence ${JSON.stringify(confidence)}`);
+    if (confidence.reasons.some((x) => !x.code || !x.message)) throw new Error('confidence reason without text');
+  }
+}
+
+function assertShape(r: ParseResult, textLength = Number.MAX_SAFE_INTEGER): void {
+  assertProvenance(r, textLength);
   const codes = new Set<string>(WARNING_CODES);
   const e = r.evaluation;
   expect(Object.keys(e).sort()).toEqual(
@@ -205,6 +223,9 @@ function assertShape(r: ParseResult): void {
       'allocated',
       'spent',
       'executionRate',
+      'documentNumber',
+      'documentDate',
+      'rectificationDeadline',
     ].sort(),
   );
   for (const key of [
@@ -218,6 +239,9 @@ function assertShape(r: ParseResult): void {
     'title',
     'basicInfo',
     'performanceSummary',
+    'documentNumber',
+    'documentDate',
+    'rectificationDeadline',
   ] as const) {
     if (e[key] !== null && typeof e[key] !== 'string') throw new Error(`${key} is ${typeof e[key]}`);
   }
@@ -264,7 +288,7 @@ function runCase(text: string, describeCase: () => string): void {
   let result: ParseResult;
   try {
     result = parseFeedbackForm(text);
-    assertShape(result);
+    assertShape(result, typeof text === 'string' ? Math.min(text.length, MAX_PARSE_CHARS) : undefined);
   } catch (error) {
     throw new Error(`${describeCase()}\n${(error as Error).stack}`);
   }

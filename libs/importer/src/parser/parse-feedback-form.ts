@@ -1,35 +1,28 @@
 import { htmlToText } from '../format/html-to-text.converter';
-import type {
-  ParsedFinding,
-  ParsedRecommendation,
-  ParseResult,
-  ParseWarning,
-} from '../model/parse-result.types';
+import type { DocumentKind, ParsedFinding, ParsedRecommendation, ParseResult, ParseWarning } from '../model/parse-result.types';
 import { warning } from '../model/warning-codes.const';
 import { toSegments } from '../text/segment-builder';
-import { splitDocument, type DocumentLayout } from './document-layout.splitter';
-import { buildEvaluation } from './evaluation.builder';
-import { splitIssues, type IssuesSplit } from './issues-region.splitter';
-import { parseFindingItem, parseRecommendationItem } from './item-structure.parser';
-import { scanMarkers, type MarkerCandidate } from './marker-scanner';
-import { chooseItemFamily, isNoneDeclared, splitItems, type RawItem } from './numbered-items.splitter';
-import { joinRegionLines } from './paragraph-joiner';
-import { pairRecommendations } from './recommendation-pairing';
+import { isPublicationLine, isSiteFurniture } from '../text/site-furniture.filter';
+import { toSimplified } from '../text/traditional-to-simplified';
+import { parseAuditIssues } from './audit/audit-issues.parser';
+import { confidenceOf } from './confidence.builder';
+import { splitDocument } from './document-layout.splitter';
 import { emptyEvaluation } from './empty-evaluation';
+import { buildEvaluation } from './evaluation.builder';
+import { parseIssues, type DraftItem, type ParsedIssues } from './issues.parser';
+import { detectDocumentKind } from './kind/document-kind.detector';
+import { applyKindFacts } from './kind-facts';
+import { mentionsProblemsInAttachment } from './letter-facts.parser';
+import { SourceIndex } from './provenance/source-index';
+import { locateSpans } from './provenance/span-locator';
 
 /** Larger inputs are cut: no real form is this long, and parse time must stay bounded. */
 export const MAX_PARSE_CHARS = 2_000_000;
 
-interface NumberedFinding {
-  finding: ParsedFinding;
-  number: number | null;
-  start: number;
-}
-
 /**
- * Turns the text of a 绩效评价结果反馈表 into structured facts. Never throws: anything it cannot
- * understand becomes a warning, because imports are reviewed by people who need to see the
- * partial result.
+ * Turns the text of an evaluation document (feedback form, report, self-evaluation, audit report,
+ * letter) into structured facts. Never throws: anything it cannot understand becomes a warning,
+ * because imports are reviewed by people who need to see the partial result.
  */
 export function parseFeedbackForm(text: string): ParseResult {
   try {
@@ -37,6 +30,8 @@ export function parseFeedbackForm(text: string): ParseResult {
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return {
+      kind: 'unknown',
+      resultsTableRows: null,
       evaluation: emptyEvaluation(),
       findings: [],
       recommendations: [],
@@ -50,184 +45,107 @@ function parse(input: string): ParseResult {
   let text = input;
   if (text.length > MAX_PARSE_CHARS) {
     text = text.slice(0, MAX_PARSE_CHARS);
+    warnings.push(warning('INPUT_TRUNCATED', `文本超过 ${MAX_PARSE_CHARS} 字符，超出部分未解析 (input truncated)`));
+  }
+  // One character for one: spans found in `source` are spans of the caller's string.
+  const simplified = toSimplified(text);
+  const source = simplified.text;
+  if (simplified.noteworthy) {
     warnings.push(
-      warning('INPUT_TRUNCATED', `文本超过 ${MAX_PARSE_CHARS} 字符，超出部分未解析 (input truncated)`),
+      warning('TRADITIONAL_CONVERTED', `文本含 ${simplified.converted} 个繁体字，已按简体解析 (traditional characters read as simplified)`),
     );
   }
-  if (looksLikeHtmlDocument(text)) text = htmlToText(text);
-
-  const layout = splitDocument(toSegments(text));
+  const plain = looksLikeHtmlDocument(source) ? htmlToText(source) : source;
+  const segments = toSegments(plain).filter((s) => !isSiteFurniture(s) && !isPublicationLine(s));
+  const detection = detectDocumentKind(segments, plain);
+  const layout = splitDocument(segments);
   const built = buildEvaluation(layout);
   warnings.push(...built.warnings);
-  if (layout.secondReportIgnored) {
+  const evaluation = applyKindFacts(detection.kind, built.evaluation, layout, segments, plain, warnings);
+
+  if (detection.kind === 'results_table') {
     warnings.push(
       warning(
-        'SECOND_REPORT_IGNORED',
-        '同一文件中的第二份报告已忽略，仅解析第一份 (a second report in the same file was ignored)',
+        'RESULTS_TABLE',
+        `这是绩效评价结果公示表（${detection.resultsTableRows} 行，每行一个项目），不含具体问题，未导入问题 (results table)`,
+      ),
+    );
+    return { ...detection, evaluation, findings: [], recommendations: [], warnings: dropSectionWarnings(warnings) };
+  }
+  if (layout.secondReportIgnored) {
+    warnings.push(
+      warning('SECOND_REPORT_IGNORED', '同一文件中的第二份报告已忽略，仅解析第一份 (a second report in the same file was ignored)'),
+    );
+  }
+  const issues = readIssues(detection.kind, layout, segments, warnings);
+  if (issues.findings.length === 0 && !issues.declaredNone && mentionsProblemsInAttachment(plain)) {
+    dropSectionWarnings(warnings, true);
+    warnings.push(
+      warning(
+        'PROBLEMS_IN_ATTACHMENT',
+        '具体问题列在附件中，本文件未列出问题：已导入表头和期限，问题请导入附件或手工录入 (problems are in an attachment)',
       ),
     );
   }
-  const issues = parseIssues(layout, warnings);
-  return { evaluation: built.evaluation, ...issues, warnings };
+  const { findings, recommendations } = finish(issues, new SourceIndex(source));
+  return { ...detection, evaluation, findings, recommendations, warnings };
+}
+
+function readIssues(
+  kind: DocumentKind,
+  layout: ReturnType<typeof splitDocument>,
+  segments: string[],
+  warnings: ParseWarning[],
+): ParsedIssues {
+  if (kind === 'audit_report') {
+    const audit = parseAuditIssues(segments);
+    if (audit !== null) return audit;
+  }
+  return parseIssues(layout, warnings);
+}
+
+/** Spans, confidence and final numbering. */
+function finish(
+  issues: ParsedIssues,
+  index: SourceIndex,
+): { findings: ParsedFinding[]; recommendations: ParsedRecommendation[] } {
+  const findings = issues.findings.map((d) => d.item);
+  const recommendations = issues.recommendations.map((d) => d.item);
+  const findingSpans = locateSpans(index, findings);
+  const firstStart = findingSpans.find((s) => s !== null)?.start ?? 0;
+  const recFrom = Math.max(0, index.compact.length === 0 ? 0 : compactPosition(index, firstStart));
+  const recSpans = locateSpans(index, recommendations, recFrom);
+  return {
+    findings: withProvenance(issues.findings, findingSpans),
+    recommendations: withProvenance(issues.recommendations, recSpans),
+  };
+}
+
+function withProvenance<T extends ParsedFinding | ParsedRecommendation>(
+  drafts: Array<DraftItem<T>>,
+  spans: ReturnType<typeof locateSpans>,
+): T[] {
+  return drafts.map((d, i) => ({ ...d.item, span: spans[i], confidence: confidenceOf(d.codes) }));
+}
+
+function compactPosition(index: SourceIndex, sourceOffset: number): number {
+  let lo = 0;
+  let hi = index.compact.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (index.sourceOffset(mid) < sourceOffset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Section warnings are wrong for documents that have no problems section by nature. */
+function dropSectionWarnings(warnings: ParseWarning[], all = true): ParseWarning[] {
+  const codes = new Set(['NO_PROBLEMS_SECTION', 'EMPTY_PROBLEMS_SECTION', ...(all ? ['NO_RECOMMENDATIONS'] : [])]);
+  for (let i = warnings.length - 1; i >= 0; i--) if (codes.has(warnings[i].code)) warnings.splice(i, 1);
+  return warnings;
 }
 
 function looksLikeHtmlDocument(text: string): boolean {
   return /^\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!doctype\s+html|<html[\s>])/i.test(text.slice(0, 400));
-}
-
-function parseIssues(
-  layout: DocumentLayout,
-  warnings: ParseWarning[],
-): { findings: ParsedFinding[]; recommendations: ParsedRecommendation[] } {
-  const split = splitIssues(joinRegionLines(layout.issues));
-  const problemsText = cutAtSibling(split.problemsText, layout.problemsHeadingMarker);
-  const recsText = split.recsText === null ? null : cutAtSibling(split.recsText, split.recsHeadingMarker);
-
-  const problemsDeclaredNone = isNoneDeclared(problemsText);
-  const numbered = problemsDeclaredNone ? [] : buildFindings(problemsText, warnings);
-  if (problemsDeclaredNone) {
-    warnings.push(warning('NO_PROBLEMS_DECLARED', '反馈表写明暂无问题 (the form declares no problems)'));
-  } else if (numbered.length === 0) {
-    if (layout.problemsHeadingFound) {
-      warnings.push(
-        warning(
-          'EMPTY_PROBLEMS_SECTION',
-          '找到问题部分，但未能识别出具体问题 (problems section has no recognisable items)',
-        ),
-      );
-    } else {
-      warnings.push(warning('NO_PROBLEMS_SECTION', '未找到“存在的问题”部分 (no problems section found)'));
-    }
-  }
-
-  const sectionRecs =
-    recsText === null || isNoneDeclared(recsText)
-      ? []
-      : buildRecommendations(recsText, numbered.length, warnings);
-  const interleaved = attachInterleaved(split, problemsText.length, numbered);
-  const findings = numbered.map((n) => n.finding);
-  if (findings.length === 0) {
-    return { findings, recommendations: renumber([...interleaved.recs, ...sectionRecs.map((r) => r.rec)]) };
-  }
-  if (interleaved.recs.length > 0) {
-    const recommendations = renumber([...interleaved.recs, ...sectionRecs.map((r) => r.rec)]);
-    if (recommendations.length !== findings.length || findings.some((f) => f.recommendationSeq === null)) {
-      warnings.push(
-        warning(
-          'COUNT_MISMATCH',
-          `问题 ${findings.length} 个，建议 ${recommendations.length} 条，未能一一对应 (problem/recommendation counts differ)`,
-        ),
-      );
-    }
-    return { findings, recommendations };
-  }
-  const pairing = pairRecommendations({
-    findingNumbers: numbered.map((n) => n.number),
-    recommendationNumbers: sectionRecs.map((r) => r.number),
-  });
-  warnings.push(...pairing.warnings);
-  pairing.recommendationIndex.forEach((index, i) => {
-    findings[i].recommendationSeq = index === null ? null : index + 1;
-  });
-  return { findings, recommendations: sectionRecs.map((r) => r.rec) };
-}
-
-function buildFindings(text: string, warnings: ParseWarning[]): NumberedFinding[] {
-  const split = splitItems(text, 'problems');
-  noteListShape(split.unnumbered, split.gaps, split.items, '问题', warnings);
-  const out: NumberedFinding[] = [];
-  for (const item of split.items) {
-    const parsed = parseFindingItem(item.body, split.family);
-    if (!parsed) continue;
-    out.push({
-      finding: { seq: out.length + 1, ...parsed, recommendationSeq: null },
-      number: item.number,
-      start: item.start,
-    });
-  }
-  return out;
-}
-
-function buildRecommendations(
-  text: string,
-  findingCount: number,
-  warnings: ParseWarning[],
-): Array<{ rec: ParsedRecommendation; number: number | null }> {
-  const split = splitItems(text, 'recs', findingCount);
-  noteListShape(false, split.gaps, split.items, '建议', warnings);
-  const out: Array<{ rec: ParsedRecommendation; number: number | null }> = [];
-  for (const item of split.items) {
-    const parsed = parseRecommendationItem(item.body);
-    if (parsed) out.push({ rec: { seq: out.length + 1, ...parsed }, number: item.number });
-  }
-  return out;
-}
-
-function noteListShape(
-  unnumbered: boolean,
-  gaps: number,
-  items: RawItem[],
-  noun: string,
-  warnings: ParseWarning[],
-): void {
-  if (unnumbered && items.length > 1) {
-    warnings.push(
-      warning(
-        'UNNUMBERED_ITEMS',
-        `${noun}未编号，已按段落/句子拆分为 ${items.length} 条，请核对 (unnumbered list split heuristically)`,
-      ),
-    );
-  }
-  if (gaps > 0) {
-    warnings.push(warning('NUMBERING_GAP', `${noun}编号不连续，缺 ${gaps} 个编号 (numbering skips ${gaps})`));
-  }
-}
-
-/** Interleaved recommendations answer the problem they follow; several for one problem are merged. */
-function attachInterleaved(
-  split: IssuesSplit,
-  problemsLength: number,
-  numbered: NumberedFinding[],
-): { recs: ParsedRecommendation[] } {
-  const recs: ParsedRecommendation[] = [];
-  const byFinding = new Map<number, ParsedRecommendation>();
-  // Anchors and findings are both in text order, so one forward pass pairs them.
-  let ownerIndex = -1;
-  for (const item of split.interleaved) {
-    if (item.anchor > problemsLength) continue;
-    while (ownerIndex + 1 < numbered.length && numbered[ownerIndex + 1].start < item.anchor) ownerIndex++;
-    const owner = ownerIndex >= 0 ? numbered[ownerIndex] : undefined;
-    const parsed = parseRecommendationItem(item.text);
-    if (!parsed) continue;
-    const existing = owner ? byFinding.get(owner.finding.seq) : undefined;
-    if (existing) {
-      existing.text += `\n${parsed.text}`;
-      continue;
-    }
-    const rec: ParsedRecommendation = { seq: recs.length + 1, ...parsed };
-    recs.push(rec);
-    if (owner) {
-      byFinding.set(owner.finding.seq, rec);
-      owner.finding.recommendationSeq = rec.seq;
-    }
-  }
-  return { recs };
-}
-
-function renumber(recs: ParsedRecommendation[]): ParsedRecommendation[] {
-  return recs.map((r, i) => ({ ...r, seq: i + 1 }));
-}
-
-/**
- * "一、存在的问题" ends where "二、…" begins, even when "二、…" is a heading we do not know
- * (unless the items themselves use "一、" numbering).
- */
-function cutAtSibling(text: string, heading: MarkerCandidate | null): string {
-  if (heading === null) return text;
-  const candidates = scanMarkers(text);
-  if (chooseItemFamily(candidates) === heading.family) return text;
-  const sibling = candidates.find(
-    (c) => c.family === heading.family && c.lineStart && c.value > heading.value,
-  );
-  return sibling ? text.slice(0, sibling.start) : text;
 }

@@ -19,15 +19,33 @@ export function toAsciiDigits(text: string): string {
 }
 
 /**
- * Parses ordinals used in numbering (一 … 九十九, or arabic). Returns null rather than guessing,
- * because a wrong value would silently mis-pair recommendations.
+ * Parses ordinals used in numbering (一 … 九百九十九, or arabic up to 999). Returns null rather
+ * than guessing, because a wrong value would silently mis-pair recommendations.
  */
 export function parseOrdinal(raw: string): number | null {
   const text = toAsciiDigits(raw.trim());
   if (/^[0-9]{1,3}$/.test(text)) return Number(text);
-  if (!/^[零〇一二两三四五六七八九十]{1,3}$/.test(text)) return null;
+  if (!/^[零〇一二两三四五六七八九十百]{1,7}$/.test(text)) return null;
+  const hundredAt = text.indexOf('百');
+  if (hundredAt === -1) return belowHundred(text);
+  const hundreds = DIGITS[text.slice(0, hundredAt)];
+  if (hundredAt !== 1 || hundreds === undefined || hundreds === 0) return null;
+  let rest = text.slice(hundredAt + 1);
+  if (rest === '') return hundreds * 100;
+  // "一百零五" = 105; "一百一十" / "一百十" = 110; "一百五" is colloquial 150, not a list number.
+  if (rest.startsWith('零') || rest.startsWith('〇')) {
+    rest = rest.slice(1);
+    return rest.length === 1 && DIGITS[rest] !== undefined && DIGITS[rest] > 0 ? hundreds * 100 + DIGITS[rest] : null;
+  }
+  if (!rest.includes('十')) return null;
+  const tens = belowHundred(rest.startsWith('十') ? `一${rest}` : rest);
+  return tens === null || tens < 10 ? null : hundreds * 100 + tens;
+}
+
+function belowHundred(text: string): number | null {
+  if (text.length > 3) return null;
   const tenAt = text.indexOf('十');
-  if (tenAt === -1) return text.length === 1 ? DIGITS[text] : null;
+  if (tenAt === -1) return text.length === 1 ? (DIGITS[text] ?? null) : null;
   const tensPart = text.slice(0, tenAt);
   const unitsPart = text.slice(tenAt + 1);
   if (tensPart.length > 1 || unitsPart.length > 1 || unitsPart === '十') return null;
