@@ -96,5 +96,7 @@ export function isTitleLike(line: string): boolean {
 
 /** Titles that only open a report (used to notice a second report on the same page). */
 export function isReportTitle(line: string): boolean {
-  return isTitleLike(line) && /反馈表|评价报告|反馈意见|评价意见书|结果反馈|结果通知|自评报告|自评表/.test(line);
+  return (
+    isTitleLike(line) && /反馈表|评价报告|反馈意见|评价意见书|结果反馈|结果通知|自评报告|自评表/.test(line)
+  );
 }

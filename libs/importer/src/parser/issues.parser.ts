@@ -28,7 +28,10 @@ export interface ParsedIssues {
 export const FINDING_TOO_LONG_CHARS = 3000;
 const INLINE = new Set<MarkerFamily>(['cn-shi']);
 
-export function blankFinding(fields: Pick<ParsedFinding, 'title' | 'text' | 'points'>, seq: number): ParsedFinding {
+export function blankFinding(
+  fields: Pick<ParsedFinding, 'title' | 'text' | 'points'>,
+  seq: number,
+): ParsedFinding {
   return { seq, ...fields, recommendationSeq: null, span: null, confidence: { score: 0, reasons: [] } };
 }
 
@@ -44,11 +47,16 @@ export function parseIssues(layout: DocumentLayout, warnings: ParseWarning[]): P
   const declaredNone = isNoneDeclared(problemsText);
   const numbered = declaredNone ? [] : buildFindings(problemsText, warnings);
   if (declaredNone) {
-    warnings.push(warning('NO_PROBLEMS_DECLARED', '文件写明暂无问题，未导入问题 (the document declares no problems)'));
+    warnings.push(
+      warning('NO_PROBLEMS_DECLARED', '文件写明暂无问题，未导入问题 (the document declares no problems)'),
+    );
   } else if (numbered.length === 0) {
     if (layout.problemsHeadingFound) {
       warnings.push(
-        warning('EMPTY_PROBLEMS_SECTION', '找到问题部分，但未能识别出具体问题 (problems section has no recognisable items)'),
+        warning(
+          'EMPTY_PROBLEMS_SECTION',
+          '找到问题部分，但未能识别出具体问题 (problems section has no recognisable items)',
+        ),
       );
     } else {
       warnings.push(warning('NO_PROBLEMS_SECTION', '未找到“存在的问题”部分 (no problems section found)'));
@@ -56,14 +64,19 @@ export function parseIssues(layout: DocumentLayout, warnings: ParseWarning[]): P
   }
 
   const sectionRecs =
-    recsText === null || isNoneDeclared(recsText) ? [] : buildRecommendations(recsText, numbered.length, warnings);
+    recsText === null || isNoneDeclared(recsText)
+      ? []
+      : buildRecommendations(recsText, numbered.length, warnings);
   const interleaved = attachInterleaved(split, problemsText.length, numbered);
   if (numbered.length === 0) {
     return { findings: numbered, recommendations: renumber([...interleaved, ...sectionRecs]), declaredNone };
   }
   if (interleaved.length > 0) {
     const recommendations = renumber([...interleaved, ...sectionRecs]);
-    if (recommendations.length !== numbered.length || numbered.some((f) => f.item.recommendationSeq === null)) {
+    if (
+      recommendations.length !== numbered.length ||
+      numbered.some((f) => f.item.recommendationSeq === null)
+    ) {
       warnings.push(
         warning(
           'COUNT_MISMATCH',
@@ -71,7 +84,8 @@ export function parseIssues(layout: DocumentLayout, warnings: ParseWarning[]): P
         ),
       );
     }
-    for (const f of numbered) f.codes.push(f.item.recommendationSeq === null ? 'unpaired' : 'paired_interleaved');
+    for (const f of numbered)
+      f.codes.push(f.item.recommendationSeq === null ? 'unpaired' : 'paired_interleaved');
     return { findings: numbered, recommendations, declaredNone };
   }
   const pairing = pairRecommendations({
@@ -98,7 +112,12 @@ const PAIRING_CODE: Record<PairingMethod, ConfidenceCode> = {
 
 function methodOf(split: ItemSplit, index: number): ConfidenceCode[] {
   if (split.leadItem && index === 0) return ['lead_clause'];
-  if (split.family === null) return [split.items.length > 1 && !split.items.some((i) => /\n/.test(i.body)) ? 'sentence_split' : 'paragraph_split'];
+  if (split.family === null)
+    return [
+      split.items.length > 1 && !split.items.some((i) => /\n/.test(i.body))
+        ? 'sentence_split'
+        : 'paragraph_split',
+    ];
   return [INLINE.has(split.family) ? 'inline_enumeration' : 'numbered_heading'];
 }
 
@@ -139,7 +158,12 @@ function buildRecommendations(
   split.items.forEach((raw, index) => {
     const parsed = parseRecommendationItem(raw.body);
     if (!parsed) return;
-    out.push({ item: blankRec(parsed, out.length + 1), number: raw.number, start: raw.start, codes: methodOf(split, index) });
+    out.push({
+      item: blankRec(parsed, out.length + 1),
+      number: raw.number,
+      start: raw.start,
+      codes: methodOf(split, index),
+    });
   });
   return out;
 }
@@ -154,15 +178,22 @@ function noteListShape(split: ItemSplit, noun: string, warnings: ParseWarning[])
       ),
     );
   }
-  if (gaps > 0) warnings.push(warning('NUMBERING_GAP', `${noun}编号不连续，缺 ${gaps} 个编号 (numbering skips ${gaps})`));
+  if (gaps > 0)
+    warnings.push(warning('NUMBERING_GAP', `${noun}编号不连续，缺 ${gaps} 个编号 (numbering skips ${gaps})`));
   if (restarts > 0) {
     warnings.push(
-      warning('NUMBERING_RESTART', `${noun}编号重新从 1 开始 ${restarts} 次，已按顺序接续，请核对 (numbering restarts)`),
+      warning(
+        'NUMBERING_RESTART',
+        `${noun}编号重新从 1 开始 ${restarts} 次，已按顺序接续，请核对 (numbering restarts)`,
+      ),
     );
   }
   if (jumps > 0) {
     warnings.push(
-      warning('NUMBERING_JUMP', `${noun}编号有 ${jumps} 处跳号过多未作为新条目，相关内容并入上一条，请核对 (numbering jumps)`),
+      warning(
+        'NUMBERING_JUMP',
+        `${noun}编号有 ${jumps} 处跳号过多未作为新条目，相关内容并入上一条，请核对 (numbering jumps)`,
+      ),
     );
   }
 }
@@ -210,6 +241,8 @@ function cutAtSibling(text: string, heading: MarkerCandidate | null): string {
   if (heading === null) return text;
   const candidates = scanMarkers(text);
   if (chooseItemFamily(candidates) === heading.family) return text;
-  const sibling = candidates.find((c) => c.family === heading.family && c.lineStart && c.value > heading.value);
+  const sibling = candidates.find(
+    (c) => c.family === heading.family && c.lineStart && c.value > heading.value,
+  );
   return sibling ? text.slice(0, sibling.start) : text;
 }

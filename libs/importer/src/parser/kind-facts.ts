@@ -2,7 +2,12 @@ import type { DocumentKind, ParsedEvaluation, ParseWarning } from '../model/pars
 import { warning } from '../model/warning-codes.const';
 import type { DocumentLayout } from './document-layout.splitter';
 import { gradeForScore } from './grade.util';
-import { findGradeInProse, findScoreInProse, NON_STANDARD_GRADE_WORD, parseScore } from './header-fields.parser';
+import {
+  findGradeInProse,
+  findScoreInProse,
+  NON_STANDARD_GRADE_WORD,
+  parseScore,
+} from './header-fields.parser';
 import { emptyEvaluation } from './empty-evaluation';
 import {
   findAddressee,
@@ -78,7 +83,10 @@ function fillScoreFromText(out: ParsedEvaluation, segments: string[], warnings: 
   if (out.score !== null && !warnings.some((w) => w.code === 'GRADE_DERIVED_FROM_SCORE')) {
     out.grade = gradeForScore(out.score);
     warnings.push(
-      warning('GRADE_DERIVED_FROM_SCORE', `未写明评价结论，按分值 ${out.score} 推定为「${out.grade}」(grade derived from score)`),
+      warning(
+        'GRADE_DERIVED_FROM_SCORE',
+        `未写明评价结论，按分值 ${out.score} 推定为「${out.grade}」(grade derived from score)`,
+      ),
     );
     return true;
   }
@@ -95,11 +103,16 @@ function applySelfEvaluation(
     const total = scoreFromTotalRow(segments);
     if (total !== null) {
       out.score = total;
-      warnings.push(warning('SCORE_FROM_TOTAL_ROW', `自评分值取自“合计”行：${total} 分 (score from the total row)`));
+      warnings.push(
+        warning('SCORE_FROM_TOTAL_ROW', `自评分值取自“合计”行：${total} 分 (score from the total row)`),
+      );
       if (out.grade === null) {
         out.grade = gradeForScore(total);
         warnings.push(
-          warning('GRADE_DERIVED_FROM_SCORE', `未写明评价结论，按分值 ${total} 推定为「${out.grade}」(grade derived from score)`),
+          warning(
+            'GRADE_DERIVED_FROM_SCORE',
+            `未写明评价结论，按分值 ${total} 推定为「${out.grade}」(grade derived from score)`,
+          ),
         );
       }
     }
@@ -112,7 +125,12 @@ function applySelfEvaluation(
   if (out.evaluator === null && unit !== null) {
     out.evaluator = unit;
     out.projectUnit ??= unit;
-    warnings.push(warning('EVALUATOR_IS_SELF', `单位自评，评价机构即“${unit}”本身 (self-evaluation: the unit evaluated itself)`));
+    warnings.push(
+      warning(
+        'EVALUATOR_IS_SELF',
+        `单位自评，评价机构即“${unit}”本身 (self-evaluation: the unit evaluated itself)`,
+      ),
+    );
   }
 }
 
@@ -140,7 +158,10 @@ function noteGradeWord(layout: DocumentLayout, out: ParsedEvaluation, warnings: 
   const word = NON_STANDARD_GRADE_WORD.exec(raw.trim());
   if (word) {
     warnings.push(
-      warning('GRADE_WORD_MAPPED', `评价结论写为“${word[0]}”，按国家标准等级记为「${out.grade}」，请核对 (grade word mapped)`),
+      warning(
+        'GRADE_WORD_MAPPED',
+        `评价结论写为“${word[0]}”，按国家标准等级记为「${out.grade}」，请核对 (grade word mapped)`,
+      ),
     );
   }
 }

@@ -13,7 +13,9 @@ const DATE_LINE = new RegExp(`^(?:(?:报告|成文|印发|发文|落款)?日期\
 const DEADLINE = new RegExp(
   `(?:于|在|请于|并于|须于|务必于)\\s*(${DATE_SOURCE})\\s*(?:前|之前|以前)[^。；;]{0,60}?(?:报送|报|提交|反馈|上报|完成|整改|送)`,
 );
-const DEADLINE_LABEL = new RegExp(`(?:整改期限|整改时限|报送时限|截止时间|截止日期)\\s*[:：为]?\\s*(${DATE_SOURCE})`);
+const DEADLINE_LABEL = new RegExp(
+  `(?:整改期限|整改时限|报送时限|截止时间|截止日期)\\s*[:：为]?\\s*(${DATE_SOURCE})`,
+);
 
 /** 文号: a segment that is nothing but the number (a reference inside prose is another document's). */
 export function findDocumentNumber(segments: string[]): string | null {
@@ -59,7 +61,12 @@ export function findSender(segments: string[]): string | null {
     if (m && ORG_SUFFIX.test(m[1])) return m[1];
   }
   const letterhead = segments[0];
-  if (letterhead && letterhead.length <= 30 && /^[\u4e00-\u9fa5]+$/.test(letterhead) && ORG_SUFFIX.test(letterhead)) {
+  if (
+    letterhead &&
+    letterhead.length <= 30 &&
+    /^[\u4e00-\u9fa5]+$/.test(letterhead) &&
+    ORG_SUFFIX.test(letterhead)
+  ) {
     return letterhead;
   }
   return findSignature(segments);

@@ -31,7 +31,8 @@ export interface MarkerCandidate {
 
 // Three digits: a form may list a hundred problems or more ("101、", "（一百零一）").
 const NUM = '(?<![0-9０-９])[0-9０-９]{1,3}(?![0-9０-９])';
-const CN = '(?:[一二三四五六七八九]百(?:[零〇][一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?|[一二三四五六七八九十]{1,3})';
+const CN =
+  '(?:[一二三四五六七八九]百(?:[零〇][一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?|[一二三四五六七八九十]{1,3})';
 // Order matters: labels and parenthesised forms first so "（1）" is not read as "1）".
 const MARKER_SOURCE = [
   `(?<label>问题|建议)\\s?(?<labelNum>${NUM}|${CN})\\s?[:：、.．]?`,

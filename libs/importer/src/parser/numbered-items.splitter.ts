@@ -32,7 +32,10 @@ const INLINE_FAMILIES = new Set<MarkerFamily>(['cn-shi', 'circled']);
  * marker after a clause boundary. "一是" or "①" lists that restart inside the text are sub-points
  * of unnumbered paragraphs, not items.
  */
-export function chooseItemFamily(candidates: MarkerCandidate[], kind: ItemKind = 'problems'): MarkerFamily | null {
+export function chooseItemFamily(
+  candidates: MarkerCandidate[],
+  kind: ItemKind = 'problems',
+): MarkerFamily | null {
   // "建议一：" numbers recommendations; among problems it is an interleaved recommendation.
   const usable = candidates.filter((c) => c.boundary && (kind === 'recs' || c.family !== 'label-rec'));
   const ordered = [...usable.filter((c) => c.lineStart), ...usable.filter((c) => !c.lineStart)];
@@ -49,7 +52,9 @@ export function splitItems(text: string, kind: ItemKind, expectedCount = 0): Ite
   const candidates = scanMarkers(text);
   const family = chooseItemFamily(candidates, kind);
   if (family !== null) {
-    const { accepted, gaps, restarts, jumps } = walkSequence(candidates, family, { allowRestart: !INLINE_FAMILIES.has(family) });
+    const { accepted, gaps, restarts, jumps } = walkSequence(candidates, family, {
+      allowRestart: !INLINE_FAMILIES.has(family),
+    });
     if (accepted.length > 0) {
       const items: RawItem[] = accepted.map((marker, i) => {
         const end = i + 1 < accepted.length ? accepted[i + 1].start : text.length;
@@ -142,5 +147,7 @@ export function isNoneDeclared(text: string): boolean {
   if (clauses.length === 0 || !NONE_DECLARED.test(clauses[clauses.length - 1])) return false;
   return clauses
     .slice(0, -1)
-    .every((c) => (NEUTRAL_CLAUSE.test(c) || /正常|良好|规范|有序/.test(c)) && !/[不未缺差低滞欠违漏]/.test(c));
+    .every(
+      (c) => (NEUTRAL_CLAUSE.test(c) || /正常|良好|规范|有序/.test(c)) && !/[不未缺差低滞欠违漏]/.test(c),
+    );
 }

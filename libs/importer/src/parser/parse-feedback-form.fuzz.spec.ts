@@ -184,7 +184,15 @@ const MUTATIONS: Mutation[] = [
   },
 ];
 
-const KINDS = ['feedback_form', 'evaluation_report', 'self_evaluation', 'audit_report', 'review_letter', 'results_table', 'unknown'];
+const KINDS = [
+  'feedback_form',
+  'evaluation_report',
+  'self_evaluation',
+  'audit_report',
+  'review_letter',
+  'results_table',
+  'unknown',
+];
 
 /** Provenance stays inside the input and confidence is a probability with its reasons. */
 function assertProvenance(r: ParseResult, textLength: number): void {
@@ -197,7 +205,8 @@ function assertProvenance(r: ParseResult, textLength: number): void {
       throw new Error(`span ${JSON.stringify(span)} outside 0..${textLength}`);
     if (!(confidence.score >= 0 && confidence.score <= 1) || confidence.reasons.length === 0)
       throw new Error(`confidence ${JSON.stringify(confidence)}`);
-    if (confidence.reasons.some((x) => !x.code || !x.message)) throw new Error('confidence reason without text');
+    if (confidence.reasons.some((x) => !x.code || !x.message))
+      throw new Error('confidence reason without text');
   }
 }
 

@@ -138,15 +138,18 @@ describe('parseFeedbackForm — document kinds', () => {
     ['pipes', 'variations/kind-results-table-pipes.txt', 4],
     ['tabs', 'variations/kind-results-table-tabs.txt', 3],
     ['one cell per line', 'variations/kind-results-table-cells.txt', 3],
-  ])('a 结果公示 table as %s: kind results_table with its row count, never rows as problems', (_n, file, rows) => {
-    const r = parseFixture(file);
-    expect(r.kind).toBe('results_table');
-    expect(r.resultsTableRows).toBe(rows);
-    expect(r.findings).toEqual([]);
-    expect(r.evaluation.score).toBeNull();
-    expect(r.evaluation.projectUnit).toBeNull();
-    expect(warningCodes(r)).toEqual(['RESULTS_TABLE']);
-  });
+  ])(
+    'a 结果公示 table as %s: kind results_table with its row count, never rows as problems',
+    (_n, file, rows) => {
+      const r = parseFixture(file);
+      expect(r.kind).toBe('results_table');
+      expect(r.resultsTableRows).toBe(rows);
+      expect(r.findings).toEqual([]);
+      expect(r.evaluation.score).toBeNull();
+      expect(r.evaluation.projectUnit).toBeNull();
+      expect(warningCodes(r)).toEqual(['RESULTS_TABLE']);
+    },
+  );
 
   it('zero-problem documents: "运转正常，暂无问题" and "未发现问题" import with 0 findings and a warning', () => {
     const form = parseFixture('variations/problems-none-weifaxian.txt');

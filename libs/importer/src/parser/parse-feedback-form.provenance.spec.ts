@@ -35,7 +35,9 @@ describe('parseFeedbackForm — provenance and confidence', () => {
       expect(item.span.end).toBeLessThanOrEqual(text.length);
       // HTML and traditional inputs are matched after tags are skipped and characters simplified.
       if (!/\.html$|traditional/.test(file)) {
-        expect(compact(text.slice(item.span.start, item.span.end))).toContain(compact(item.title).slice(0, 4));
+        expect(compact(text.slice(item.span.start, item.span.end))).toContain(
+          compact(item.title).slice(0, 4),
+        );
       }
     }
     expect(r.findings.filter((f) => f.span === null)).toEqual([]);
@@ -43,7 +45,8 @@ describe('parseFeedbackForm — provenance and confidence', () => {
 
   it('a guessed split is trusted less than a numbered heading', () => {
     const numbered = parseFixture('variations/numbering-cn-dun-items.txt').findings[0].confidence;
-    const sentences = parseFixture('variations/unnumbered-one-paragraph-sentences.txt').findings[0].confidence;
+    const sentences = parseFixture('variations/unnumbered-one-paragraph-sentences.txt').findings[0]
+      .confidence;
     expect(numbered.reasons[0].code).toBe('numbered_heading');
     expect(sentences.reasons[0].code).toBe('sentence_split');
     expect(sentences.score).toBeLessThan(numbered.score);

@@ -21,9 +21,7 @@ describe('parseFeedbackForm — layouts of real documents', () => {
     const r = parseFixture('variations/unnumbered-sentences-no-final-stop.txt');
     expect(titles(r)).toEqual(['绩效目标编制不够完善', '内控制度不够健全', '固定资产登记不及时']);
     expect(r.findings.every((f) => f.confidence.reasons[0].code === 'sentence_split')).toBe(true);
-    expect(warningCodes(r)).toEqual(
-      expect.arrayContaining(['UNNUMBERED_ITEMS', 'PAIRING_BY_POSITION']),
-    );
+    expect(warningCodes(r)).toEqual(expect.arrayContaining(['UNNUMBERED_ITEMS', 'PAIRING_BY_POSITION']));
   });
 
   it('问题一：… / 建议一：… labels: titles without the labels, paired by number', () => {
@@ -93,7 +91,8 @@ describe('parseFeedbackForm — layouts of real documents', () => {
       '简化补贴审核流程，确保补贴按时拨付。',
     ]);
     const all = JSON.stringify(r);
-    for (const furniture of ['打印', '关闭窗口', '分享到', '字号', '扫一扫', '当前位置']) expect(all).not.toContain(furniture);
+    for (const furniture of ['打印', '关闭窗口', '分享到', '字号', '扫一扫', '当前位置'])
+      expect(all).not.toContain(furniture);
     expect(r.warnings).toEqual([]);
   });
 
@@ -120,7 +119,10 @@ describe('parseFeedbackForm — layouts of real documents', () => {
       score: 81,
       grade: '良',
     });
-    expect(titles(r)).toEqual(['专项资金使用范围不规范，部分资金用于日常办公支出', '项目绩效目标设置不合理，指标难以量化']);
+    expect(titles(r)).toEqual([
+      '专项资金使用范围不规范，部分资金用于日常办公支出',
+      '项目绩效目标设置不合理，指标难以量化',
+    ]);
     expect(r.findings.map((f) => f.recommendationSeq)).toEqual([1, 2]);
     expect(warningCodes(r)).toEqual(['TRADITIONAL_CONVERTED']);
   });

@@ -24,7 +24,10 @@ function chinese(n: number): string {
 }
 
 function form(count: number, marker: (i: number) => string): string {
-  const problems = Array.from({ length: count }, (_, k) => `${marker(k + 1)}第${k + 1}号站点资金拨付不及时，影响工程进度。`);
+  const problems = Array.from(
+    { length: count },
+    (_, k) => `${marker(k + 1)}第${k + 1}号站点资金拨付不及时，影响工程进度。`,
+  );
   const recs = Array.from({ length: count }, (_, k) => `${marker(k + 1)}加快第${k + 1}号站点资金拨付。`);
   return `${HEADER}\n一、存在的问题\n${problems.join('\n')}\n二、相关建议\n${recs.join('\n')}\n`;
 }

@@ -1,5 +1,11 @@
 import { htmlToText } from '../format/html-to-text.converter';
-import type { DocumentKind, ParsedFinding, ParsedRecommendation, ParseResult, ParseWarning } from '../model/parse-result.types';
+import type {
+  DocumentKind,
+  ParsedFinding,
+  ParsedRecommendation,
+  ParseResult,
+  ParseWarning,
+} from '../model/parse-result.types';
 import { warning } from '../model/warning-codes.const';
 import { toSegments } from '../text/segment-builder';
 import { isPublicationLine, isSiteFurniture } from '../text/site-furniture.filter';
@@ -45,14 +51,19 @@ function parse(input: string): ParseResult {
   let text = input;
   if (text.length > MAX_PARSE_CHARS) {
     text = text.slice(0, MAX_PARSE_CHARS);
-    warnings.push(warning('INPUT_TRUNCATED', `文本超过 ${MAX_PARSE_CHARS} 字符，超出部分未解析 (input truncated)`));
+    warnings.push(
+      warning('INPUT_TRUNCATED', `文本超过 ${MAX_PARSE_CHARS} 字符，超出部分未解析 (input truncated)`),
+    );
   }
   // One character for one: spans found in `source` are spans of the caller's string.
   const simplified = toSimplified(text);
   const source = simplified.text;
   if (simplified.noteworthy) {
     warnings.push(
-      warning('TRADITIONAL_CONVERTED', `文本含 ${simplified.converted} 个繁体字，已按简体解析 (traditional characters read as simplified)`),
+      warning(
+        'TRADITIONAL_CONVERTED',
+        `文本含 ${simplified.converted} 个繁体字，已按简体解析 (traditional characters read as simplified)`,
+      ),
     );
   }
   const plain = looksLikeHtmlDocument(source) ? htmlToText(source) : source;
@@ -70,11 +81,20 @@ function parse(input: string): ParseResult {
         `这是绩效评价结果公示表（${detection.resultsTableRows} 行，每行一个项目），不含具体问题，未导入问题 (results table)`,
       ),
     );
-    return { ...detection, evaluation, findings: [], recommendations: [], warnings: dropSectionWarnings(warnings) };
+    return {
+      ...detection,
+      evaluation,
+      findings: [],
+      recommendations: [],
+      warnings: dropSectionWarnings(warnings),
+    };
   }
   if (layout.secondReportIgnored) {
     warnings.push(
-      warning('SECOND_REPORT_IGNORED', '同一文件中的第二份报告已忽略，仅解析第一份 (a second report in the same file was ignored)'),
+      warning(
+        'SECOND_REPORT_IGNORED',
+        '同一文件中的第二份报告已忽略，仅解析第一份 (a second report in the same file was ignored)',
+      ),
     );
   }
   const issues = readIssues(detection.kind, layout, segments, warnings);
@@ -141,7 +161,11 @@ function compactPosition(index: SourceIndex, sourceOffset: number): number {
 
 /** Section warnings are wrong for documents that have no problems section by nature. */
 function dropSectionWarnings(warnings: ParseWarning[], all = true): ParseWarning[] {
-  const codes = new Set(['NO_PROBLEMS_SECTION', 'EMPTY_PROBLEMS_SECTION', ...(all ? ['NO_RECOMMENDATIONS'] : [])]);
+  const codes = new Set([
+    'NO_PROBLEMS_SECTION',
+    'EMPTY_PROBLEMS_SECTION',
+    ...(all ? ['NO_RECOMMENDATIONS'] : []),
+  ]);
   for (let i = warnings.length - 1; i >= 0; i--) if (codes.has(warnings[i].code)) warnings.splice(i, 1);
   return warnings;
 }

@@ -32,14 +32,18 @@ export function pairRecommendations(input: PairingInput): PairingResult {
   const nr = recommendationNumbers.length;
   const methods = (index: Array<number | null>, how: PairingMethod): PairingMethod[] =>
     index.map((i) => (i === null ? 'none' : how));
-  const how: PairingMethod =
-    base.warnings.some((w) => w.code === 'SINGLE_RECOMMENDATION_FOR_ALL')
-      ? 'single'
-      : base.warnings.some((w) => w.code === 'PAIRING_BY_POSITION')
-        ? 'position'
-        : 'number';
+  const how: PairingMethod = base.warnings.some((w) => w.code === 'SINGLE_RECOMMENDATION_FOR_ALL')
+    ? 'single'
+    : base.warnings.some((w) => w.code === 'PAIRING_BY_POSITION')
+      ? 'position'
+      : 'number';
   const topicApplies =
-    nf !== nr && nf > 1 && nr > 1 && how !== 'single' && findingTitles !== undefined && recommendationTitles !== undefined;
+    nf !== nr &&
+    nf > 1 &&
+    nr > 1 &&
+    how !== 'single' &&
+    findingTitles !== undefined &&
+    recommendationTitles !== undefined;
   const topic = topicApplies ? pairByTopic(findingTitles, recommendationTitles) : null;
   if (topic === null || topic.every((t, i) => t === base.recommendationIndex[i])) {
     return { ...base, methods: methods(base.recommendationIndex, how) };

@@ -45,7 +45,12 @@ export function walkSequence(
       accepted.push(c);
       expected = c.value + 1;
       sinceStart++;
-    } else if (options.allowRestart && c.lineStart && c.value === 1 && sinceStart >= MIN_ITEMS_BEFORE_RESTART) {
+    } else if (
+      options.allowRestart &&
+      c.lineStart &&
+      c.value === 1 &&
+      sinceStart >= MIN_ITEMS_BEFORE_RESTART
+    ) {
       accepted.push(c);
       expected = 2;
       restarts++;

@@ -5,7 +5,24 @@
  * prose repeats its key nouns ("培训补贴", "资质审核") between a problem and its remedy.
  */
 const MIN_SIMILARITY = 0.12;
-const STOP_BIGRAMS = new Set(['加强', '进一步', '建立', '完善', '健全', '部分', '存在', '问题', '不够', '有待', '提高', '规范', '严格', '项目', '管理', '工作']);
+const STOP_BIGRAMS = new Set([
+  '加强',
+  '进一步',
+  '建立',
+  '完善',
+  '健全',
+  '部分',
+  '存在',
+  '问题',
+  '不够',
+  '有待',
+  '提高',
+  '规范',
+  '严格',
+  '项目',
+  '管理',
+  '工作',
+]);
 
 export function bigrams(text: string): Set<string> {
   const chars = Array.from(text.replace(/[^\u4e00-\u9fa5A-Za-z0-9]/g, ''));

@@ -1,20 +1,20 @@
 import { parseOrdinal, toAsciiDigits } from './chinese-numeral.util';
 
 const YEAR_DIGITS: Record<string, string> = {
-  '〇': '0',
+  〇: '0',
   '○': '0',
-  '零': '0',
-  'Ｏ': '0',
-  'O': '0',
-  '一': '1',
-  '二': '2',
-  '三': '3',
-  '四': '4',
-  '五': '5',
-  '六': '6',
-  '七': '7',
-  '八': '8',
-  '九': '9',
+  零: '0',
+  Ｏ: '0',
+  O: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
 };
 
 /** "2023年2月18日", "二〇二三年九月三十日" (the form official letters are signed with). */

@@ -35,7 +35,9 @@ export function parseOrdinal(raw: string): number | null {
   // "一百零五" = 105; "一百一十" / "一百十" = 110; "一百五" is colloquial 150, not a list number.
   if (rest.startsWith('零') || rest.startsWith('〇')) {
     rest = rest.slice(1);
-    return rest.length === 1 && DIGITS[rest] !== undefined && DIGITS[rest] > 0 ? hundreds * 100 + DIGITS[rest] : null;
+    return rest.length === 1 && DIGITS[rest] !== undefined && DIGITS[rest] > 0
+      ? hundreds * 100 + DIGITS[rest]
+      : null;
   }
   if (!rest.includes('十')) return null;
   const tens = belowHundred(rest.startsWith('十') ? `一${rest}` : rest);

@@ -21,17 +21,23 @@ export function splitAuditFindings(segments: string[]): AuditItem[] {
   let open: { heading: AuditHeading; headingLine: string; lines: string[] } | null = null;
   let sectionFamily: string | null = null;
   const close = (): void => {
-    if (open) items.push({ heading: open.heading, headingLine: open.headingLine, text: open.lines.join('\n') });
+    if (open)
+      items.push({ heading: open.heading, headingLine: open.headingLine, text: open.lines.join('\n') });
     open = null;
   };
   for (let i = 0; i < segments.length; i++) {
     const line = segments[i];
     const heading = matchAuditHeading(line, segments.slice(i + 1, i + 3));
     const usable =
-      heading !== null && (items.length === 0 && open === null ? true : sameStyle(heading, open?.heading ?? items[0].heading));
+      heading !== null &&
+      (items.length === 0 && open === null ? true : sameStyle(heading, open?.heading ?? items[0].heading));
     if (usable && heading) {
       close();
-      open = { heading, headingLine: line, lines: [heading.title + (heading.rest ? `。${heading.rest}` : '')] };
+      open = {
+        heading,
+        headingLine: line,
+        lines: [heading.title + (heading.rest ? `。${heading.rest}` : '')],
+      };
       continue;
     }
     if (open === null) {

@@ -12,10 +12,12 @@ export interface AuditHeading {
 
 const CN = '[一二三四五六七八九十百零〇]{1,7}';
 const LABEL = new RegExp(`^问题\\s?(${CN}|[0-9０-９]{1,3})\\s?[：:、.．]\\s*(.+)$`);
-const GUANYU = /^关于\s*[“"「『]?(.{2,120}?)[”"」』]?\s*的?问题(?:的?整改(?:落实)?情况)?\s*[。.．:：]?\s*(.*)$/;
+const GUANYU =
+  /^关于\s*[“"「『]?(.{2,120}?)[”"」』]?\s*的?问题(?:的?整改(?:落实)?情况)?\s*[。.．:：]?\s*(.*)$/;
 const RECTIFIED = /^(.{2,120}?)(?:的问题|问题)\s*的?整改(?:落实)?情况\s*[。.．:：]?\s*(.*)$/;
 /** "审计发现问题的整改情况" names a section, not a problem. */
-const GENERIC = /^(?:.{0,20}(?:审计|检查|巡视|巡察|评价)(?:发现|指出|反馈|提出)?(?:的)?|发现|指出|相关|有关|上述|以上|各项|具体)$/;
+const GENERIC =
+  /^(?:.{0,20}(?:审计|检查|巡视|巡察|评价)(?:发现|指出|反馈|提出)?(?:的)?|发现|指出|相关|有关|上述|以上|各项|具体)$/;
 /** Labels of what was done about a problem; under an audit heading they are body text, never a problem. */
 export const MEASURE_LABEL =
   /^(?:[0-9０-９]{1,2}\s*[.．、]\s*|[（(][0-9一二三四五六七八九十]{1,2}[)）]\s*)?(?:整改(?:情况|措施|结果|进展|成效|落实情况|完成情况|时限|期限|责任人|责任单位)|下一步(?:工作)?(?:打算|措施|计划|安排)?|责任单位|责任人|原因分析|审计建议)\s*[。.．:：]?/;
@@ -34,10 +36,23 @@ export function matchAuditHeading(line: string, nextLines: string[]): AuditHeadi
   // The report's own title ("关于…审计发现问题整改情况的报告") and section labels are not problems.
   if (/报告|通知|的函$/.test(body)) return null;
   const guanyu = GUANYU.exec(body);
-  if (guanyu && !GENERIC.test(clean(guanyu[1]))) return { title: clean(guanyu[1]), rest: guanyu[2], number: marker?.value ?? null, style: 'guanyu', family };
+  if (guanyu && !GENERIC.test(clean(guanyu[1])))
+    return {
+      title: clean(guanyu[1]),
+      rest: guanyu[2],
+      number: marker?.value ?? null,
+      style: 'guanyu',
+      family,
+    };
   const rectified = RECTIFIED.exec(body);
   if (rectified && !/[。；;]/.test(rectified[1]) && !GENERIC.test(clean(rectified[1]))) {
-    return { title: clean(rectified[1]), rest: rectified[2], number: marker?.value ?? null, style: 'rectified', family };
+    return {
+      title: clean(rectified[1]),
+      rest: rectified[2],
+      number: marker?.value ?? null,
+      style: 'rectified',
+      family,
+    };
   }
   // "（一）部分资金未及时拨付。" followed by "整改情况：…": the measures label tells it is a problem.
   if (family && marker && nextLines.length > 0 && MEASURE_LABEL.test(nextLines[0])) {
@@ -70,5 +85,8 @@ function splitSentence(text: string): { title: string; rest: string } {
 }
 
 function clean(title: string): string {
-  return title.replace(/^[“"「『]|[”"」』]$/g, '').replace(/[，,、：:]+$/, '').trim();
+  return title
+    .replace(/^[“"「『]|[”"」』]$/g, '')
+    .replace(/[，,、：:]+$/, '')
+    .trim();
 }

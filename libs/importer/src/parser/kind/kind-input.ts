@@ -13,7 +13,10 @@ const HEAD_SEGMENTS = 8;
 export function kindInput(segments: string[], text: string): KindInput {
   return {
     segments,
-    lines: text.split('\n').map((l) => l.trim()).filter((l) => l !== ''),
+    lines: text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== ''),
     head: segments.slice(0, HEAD_SEGMENTS).join('\n'),
   };
 }

@@ -16,7 +16,9 @@ const LABEL_MAX = 10;
  * a problems section is a report that happens to contain a table, never a results table.
  */
 export function countResultsTableRows(input: KindInput): number {
-  if (input.segments.some((s) => matchHeading(s)?.kind === 'problems' || matchHeading(s)?.kind === 'combined')) {
+  if (
+    input.segments.some((s) => matchHeading(s)?.kind === 'problems' || matchHeading(s)?.kind === 'combined')
+  ) {
     return 0;
   }
   return Math.max(rowsAsLines(input.lines), rowsAsCells(input.segments));
@@ -36,7 +38,11 @@ function rowsAsLines(lines: string[]): number {
       headerSeen = isHeaderRow(cells);
       continue;
     }
-    if (cells.length >= 3 && cells.some((c) => SCORE.test(c)) && (SEQ.test(cells[0]) || cells.some((c) => GRADE.test(c)))) {
+    if (
+      cells.length >= 3 &&
+      cells.some((c) => SCORE.test(c)) &&
+      (SEQ.test(cells[0]) || cells.some((c) => GRADE.test(c)))
+    ) {
       rows++;
     }
   }
