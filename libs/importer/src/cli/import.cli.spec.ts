@@ -4,6 +4,7 @@ import * as iconv from 'iconv-lite';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { fixturePath, readFixture, SEED_FIXTURE } from '../testing/fixtures.testing';
+import { runImportCli } from './import-cli.runner';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
@@ -45,8 +46,6 @@ describe('import CLI (child process)', () => {
     runs.missing = runCli('--json', join(dir, 'does-not-exist.txt'));
     runs.noStructure = runCli('--json', join(dir, 'notes.txt'));
     runs.empty = runCli('--json', join(dir, 'empty.txt'));
-    runs.resultsTable = runCli('--json', fixturePath('variations/kind-results-table-pipes.txt'));
-    runs.letter = runCli('--json', fixturePath('variations/kind-review-letter-attachment.txt'));
     runs.help = runCli('--help');
     runs.noArgs = runCli();
   });
@@ -107,16 +106,17 @@ describe('import CLI (child process)', () => {
   });
 
   it('refuses a results publication table with RESULTS_TABLE and the row count', async () => {
-    const run = await runs.resultsTable;
-    expect(run.code).toBe(2);
+    // In-process (the runner is the CLI without its shell): spawning more tsx processes is slow.
+    const run = await runImportCli(['--json', fixturePath('variations/kind-results-table-pipes.txt')]);
+    expect(run.exitCode).toBe(2);
     const out = JSON.parse(run.stdout);
     expect(out.error.code).toBe('RESULTS_TABLE');
     expect(out.error.message).toContain('共 4 行');
   });
 
   it('imports a cover letter with its deadline and no findings', async () => {
-    const run = await runs.letter;
-    expect(run.code).toBe(0);
+    const run = await runImportCli(['--json', fixturePath('variations/kind-review-letter-attachment.txt')]);
+    expect(run.exitCode).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out.kind).toBe('review_letter');
     expect(out.evaluation).toMatchObject({

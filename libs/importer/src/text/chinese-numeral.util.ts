@@ -13,8 +13,11 @@ const DIGITS: Record<string, number> = {
   九: 9,
 };
 
+const FULL_WIDTH = /[０-９．]/;
+
 /** Full-width digits appear in Word exports; number parsing must not care. */
 export function toAsciiDigits(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
   return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[．]/g, '.');
 }
 

@@ -27,7 +27,7 @@ export function splitAuditFindings(segments: string[]): AuditItem[] {
   };
   for (let i = 0; i < segments.length; i++) {
     const line = segments[i];
-    const heading = matchAuditHeading(line, segments.slice(i + 1, i + 3));
+    const heading = matchAuditHeading(line, segments[i + 1]);
     const usable =
       heading !== null &&
       (items.length === 0 && open === null ? true : sameStyle(heading, open?.heading ?? items[0].heading));

@@ -15,6 +15,9 @@ const LABEL = new RegExp(`^问题\\s?(${CN}|[0-9０-９]{1,3})\\s?[：:、.．]\
 const GUANYU =
   /^关于\s*[“"「『]?(.{2,120}?)[”"」』]?\s*的?问题(?:的?整改(?:落实)?情况)?\s*[。.．:：]?\s*(.*)$/;
 const RECTIFIED = /^(.{2,120}?)(?:的问题|问题)\s*的?整改(?:落实)?情况\s*[。.．:：]?\s*(.*)$/;
+/** A heading line longer than this is a paragraph that happens to start with a number. */
+const HEADING_MAX = 300;
+
 /** "审计发现问题的整改情况" names a section, not a problem. */
 const GENERIC =
   /^(?:.{0,20}(?:审计|检查|巡视|巡察|评价)(?:发现|指出|反馈|提出)?(?:的)?|发现|指出|相关|有关|上述|以上|各项|具体)$/;
@@ -23,8 +26,8 @@ export const MEASURE_LABEL =
   /^(?:[0-9０-９]{1,2}\s*[.．、]\s*|[（(][0-9一二三四五六七八九十]{1,2}[)）]\s*)?(?:整改(?:情况|措施|结果|进展|成效|落实情况|完成情况|时限|期限|责任人|责任单位)|下一步(?:工作)?(?:打算|措施|计划|安排)?|责任单位|责任人|原因分析|审计建议)\s*[。.．:：]?/;
 
 /** Reads one line as an audit problem heading, or null. */
-export function matchAuditHeading(line: string, nextLines: string[]): AuditHeading | null {
-  if (MEASURE_LABEL.test(line)) return null;
+export function matchAuditHeading(line: string, next: string | undefined): AuditHeading | null {
+  if (line.length > HEADING_MAX || MEASURE_LABEL.test(line)) return null;
   const label = LABEL.exec(line);
   if (label) {
     const { title, rest } = splitSentence(label[2]);
@@ -55,7 +58,7 @@ export function matchAuditHeading(line: string, nextLines: string[]): AuditHeadi
     };
   }
   // "（一）部分资金未及时拨付。" followed by "整改情况：…": the measures label tells it is a problem.
-  if (family && marker && nextLines.length > 0 && MEASURE_LABEL.test(nextLines[0])) {
+  if (family && marker && next !== undefined && MEASURE_LABEL.test(next)) {
     const { title, rest } = splitSentence(body);
     if (title !== '' && !GENERIC.test(title) && !/整改(?:落实)?情况$/.test(title)) {
       return { title, rest, number: marker.value, style: 'numbered', family };
@@ -67,7 +70,7 @@ export function matchAuditHeading(line: string, nextLines: string[]): AuditHeadi
 export function countAuditHeadings(segments: string[]): number {
   let n = 0;
   for (let i = 0; i < segments.length; i++) {
-    const h = matchAuditHeading(segments[i], segments.slice(i + 1, i + 3));
+    const h = matchAuditHeading(segments[i], segments[i + 1]);
     if (h && h.style !== 'numbered') n++;
   }
   return n;

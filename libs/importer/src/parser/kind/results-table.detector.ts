@@ -24,6 +24,14 @@ export function countResultsTableRows(input: KindInput): number {
   return Math.max(rowsAsLines(input.lines), rowsAsCells(input.segments));
 }
 
+const HEADING_MAX = 60;
+
+function isProblemsHeading(segment: string): boolean {
+  if (segment.length > HEADING_MAX || !/问题|不足/.test(segment)) return false;
+  const kind = matchHeading(segment)?.kind;
+  return kind === 'problems' || kind === 'combined';
+}
+
 /** Pipes or TABs: one line per row. */
 function rowsAsLines(lines: string[]): number {
   let rows = 0;
