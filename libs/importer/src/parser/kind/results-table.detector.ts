@@ -16,11 +16,7 @@ const LABEL_MAX = 10;
  * a problems section is a report that happens to contain a table, never a results table.
  */
 export function countResultsTableRows(input: KindInput): number {
-  if (
-    input.segments.some((s) => matchHeading(s)?.kind === 'problems' || matchHeading(s)?.kind === 'combined')
-  ) {
-    return 0;
-  }
+  if (input.segments.some(isProblemsHeading)) return 0;
   return Math.max(rowsAsLines(input.lines), rowsAsCells(input.segments));
 }
 
