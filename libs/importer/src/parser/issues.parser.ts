@@ -121,8 +121,52 @@ function methodOf(split: ItemSplit, index: number): ConfidenceCode[] {
   return [INLINE.has(split.family) ? 'inline_enumeration' : 'numbered_heading'];
 }
 
+/** "（一）预算执行方面" groups problems; it is not one itself. */
+const CATEGORY = /^[^，,。；;]{2,16}(?:方面|领域|环节|类|类问题|等问题|中存在的问题)$/;
+const GROUP_FAMILIES = new Set<MarkerFamily>(['cn-paren', 'cn-dun']);
+
+/**
+ * When every item is a category heading ("（一）预算执行方面") over a numbered list, the numbered
+ * entries are the problems. A heading that states a problem keeps its 1. 2. as points.
+ */
+function flattenCategories(split: ItemSplit): ItemSplit | null {
+  if (split.family === null || !GROUP_FAMILIES.has(split.family) || split.items.length === 0) return null;
+  const groups = split.items.map((item) => {
+    const body = item.body.replace(/^[ \t]+/, '');
+    const lineEnd = body.indexOf('\n');
+    const head = (lineEnd === -1 ? body : body.slice(0, lineEnd)).trim().replace(/[:：。]$/, '');
+    return {
+      item,
+      head,
+      rest: lineEnd === -1 ? '' : body.slice(lineEnd + 1),
+      offset: item.end - body.length + lineEnd + 1,
+    };
+  });
+  if (!groups.every((g) => CATEGORY.test(g.head) && g.rest.trim() !== '')) return null;
+  const items: ItemSplit['items'] = [];
+  let restarts = 0;
+  for (const g of groups) {
+    const inner = splitItems(g.rest, 'problems');
+    if (inner.family === null) return null;
+    if (items.length > 0) restarts++;
+    for (const raw of inner.items)
+      items.push({ ...raw, start: raw.start + g.offset, end: raw.end + g.offset });
+  }
+  return {
+    ...split,
+    items,
+    family: 'arabic',
+    gaps: 0,
+    restarts: 0,
+    jumps: 0,
+    leadItem: false,
+    grouped: restarts > 0,
+  };
+}
+
 function buildFindings(text: string, warnings: ParseWarning[]): Array<DraftItem<ParsedFinding>> {
-  const split = splitItems(text, 'problems');
+  const plain = splitItems(text, 'problems');
+  const split = flattenCategories(plain) ?? plain;
   noteListShape(split, '问题', warnings);
   const out: Array<DraftItem<ParsedFinding>> = [];
   split.items.forEach((raw, index) => {
@@ -131,8 +175,8 @@ function buildFindings(text: string, warnings: ParseWarning[]): Array<DraftItem<
     const codes = methodOf(split, index);
     if (split.restarts > 0) codes.push('numbering_restart');
     if (parsed.text.length > FINDING_TOO_LONG_CHARS) codes.push('too_long');
-    // After a restart the written numbers repeat; only the order still identifies an item.
-    const number = split.restarts > 0 ? out.length + 1 : raw.number;
+    // After a restart (or across groups) the written numbers repeat; only the order identifies an item.
+    const number = split.restarts > 0 || split.grouped ? out.length + 1 : raw.number;
     out.push({ item: blankFinding(parsed, out.length + 1), number, start: raw.start, codes });
   });
   const long = out.filter((f) => f.item.text.length > FINDING_TOO_LONG_CHARS);

@@ -20,6 +20,8 @@ export interface ItemSplit {
   jumps: number;
   /** the first item had no number of its own ("…，二是…") */
   leadItem: boolean;
+  /** items were read from numbered lists under category headings ("（一）预算执行方面") */
+  grouped?: boolean;
 }
 
 export type ItemKind = 'problems' | 'recs';

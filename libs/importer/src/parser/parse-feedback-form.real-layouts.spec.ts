@@ -41,6 +41,18 @@ describe('parseFeedbackForm — layouts of real documents', () => {
     expect(warningCodes(r).filter((c) => c !== 'MISSING_HEADER_FIELD')).toEqual([]);
   });
 
+  it('(一)(二) category headings over nested 1. 2.: the numbered entries are the problems', () => {
+    const r = parseFixture('variations/layout-category-groups-nested.txt');
+    expect(titles(r)).toEqual([
+      '部分非税收入未及时缴库，涉及金额356万元',
+      '预算调整不规范，3个部门未经批准调整支出用途',
+      '就业补助资金超范围支出42万元',
+      '部分项目资金闲置一年以上',
+    ]);
+    expect(r.recommendations.map((x) => x.title)).toEqual(['严格预算执行', '加强专项资金管理']);
+    expect(warningCodes(r)).toEqual(expect.arrayContaining(['COUNT_MISMATCH']));
+  });
+
   it('titles inside quotes keep their quotes and inner punctuation', () => {
     const r = parseFixture('variations/layout-titles-in-quotes.txt');
     expect(titles(r)).toEqual(['“重分配、轻管理”现象仍然存在', '“项目等资金”与“资金等项目”并存']);
