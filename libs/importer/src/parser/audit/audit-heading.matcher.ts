@@ -27,6 +27,12 @@ export const MEASURE_LABEL =
 
 /** Reads one line as an audit problem heading, or null. */
 export function matchAuditHeading(line: string, next: string | undefined): AuditHeading | null {
+  const heading = readHeading(line, next);
+  // A heading with nothing readable in its title ("问题一：；") is noise, never a finding.
+  return heading !== null && /[\u4e00-\u9fa5A-Za-z0-9]/.test(heading.title) ? heading : null;
+}
+
+function readHeading(line: string, next: string | undefined): AuditHeading | null {
   if (line.length > HEADING_MAX || MEASURE_LABEL.test(line)) return null;
   const label = LABEL.exec(line);
   if (label) {
