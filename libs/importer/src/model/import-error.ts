@@ -5,7 +5,9 @@ export type ImportErrorCode =
   | 'UNSUPPORTED_FORMAT'
   | 'NO_STRUCTURE'
   | 'TOO_LARGE'
-  | 'READ_FAILED';
+  | 'READ_FAILED'
+  | 'NO_TEXT_LAYER'
+  | 'DECOMPRESSED_TOO_LARGE';
 
 /**
  * The only error the importer throws on purpose. `code` is what callers branch on
