@@ -45,6 +45,22 @@ ensure_env_file() {
   fi
 }
 
+# OCR of scanned PDFs / images at import: Debian's tesseract with the Simplified Chinese model, and poppler's
+# pdftoppm to render PDF pages. Optional: without them such documents are refused with NO_TEXT_LAYER.
+ensure_ocr() {
+  if command -v tesseract >/dev/null && command -v pdftoppm >/dev/null \
+    && tesseract --list-langs 2>/dev/null | grep -qx chi_sim; then
+    return 0
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "Installing OCR (tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils) from Debian packages…"
+    { apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-chi-sim poppler-utils; } >&2 \
+      || warn "OCR could not be installed: scanned PDFs and images will be refused (NO_TEXT_LAYER)"
+  else
+    warn "OCR not installed (as root: apt-get install -y tesseract-ocr tesseract-ocr-chi-sim poppler-utils); scanned PDFs and images will be refused"
+  fi
+}
+
 # The browser test drives Debian's Chromium (no browser download: the network only serves registries).
 ensure_chromium() {
   local bin="${CHROMIUM_PATH:-/usr/bin/chromium}"

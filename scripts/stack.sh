@@ -5,6 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 install_deps
+ensure_ocr
 ensure_env_file
 scripts/ensure-services.sh
 "$(temporal_script)" start

@@ -685,6 +685,33 @@ export const RULES: AccessRule[] = [
     inspect: inspectEvaluationDetail,
   },
   {
+    route: 'GET /api/v1/evaluations/{id}/source-text',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: (w) => [
+      evaluation(w, 'E1'),
+      evaluation(w, 'E2'),
+      evaluation(w, 'E3'),
+      evaluation(w, 'D1'),
+      ghostEvaluation(),
+    ],
+    ok: [200],
+    inspect: ({ w, instance, res }) => {
+      const k = (instance.owner as { evaluation: EvaluationRef }).evaluation.key;
+      return res.body?.text === w.texts[k] ? [] : [`the source text of ${k} is not the imported text`];
+    },
+  },
+  {
+    route: 'POST /api/v1/evaluations',
+    access: DRAFT_EDITORS,
+    phase: 'write',
+    targets: none,
+    ok: [201],
+    send: ({ w, persona }) => ({ body: { projectName: `${w.marker}-manual-${persona.key}` } }),
+    snapshot: async (w) =>
+      w.db.query('SELECT COUNT(*) AS n FROM evaluation WHERE projectName LIKE ?', [`${w.marker}-manual-%`]),
+  },
+  {
     route: 'GET /api/v1/evaluations/{id}/source',
     access: EVERY_ROLE,
     phase: 'read',

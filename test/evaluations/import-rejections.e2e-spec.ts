@@ -20,7 +20,11 @@ describe('POST /api/v1/evaluations/import — bad input', () => {
 
   beforeAll(async () => {
     // A small limit, so that "too large" needs no 20 MB upload; the seed (≈ 9 KB) is over it.
-    stack = await startTestStack({ worker: false, overrides: { IMPORT_MAX_BYTES: '2048' } });
+    // OCR off: an image is then refused (NO_TEXT_LAYER) whatever is installed on the machine.
+    stack = await startTestStack({
+      worker: false,
+      overrides: { IMPORT_MAX_BYTES: '2048', IMPORT_OCR_ENABLED: 'false' },
+    });
     admin = await createUserAndLogin(stack, { role: 'bureau_reviewer' });
     before = await rowsOf(stack.api.get(DataSource), admin.user.id);
   });
@@ -33,11 +37,19 @@ describe('POST /api/v1/evaluations/import — bad input', () => {
   it.each([
     ['an empty file', Buffer.alloc(0), 'empty.txt', 400, 'BAD_REQUEST', 'EMPTY_FILE'],
     ['a whitespace-only file', Buffer.from(' \n\t\n  '), 'blank.txt', 400, 'BAD_REQUEST', 'EMPTY_FILE'],
-    ['an image', PNG, '反馈表.txt', 415, 'UNSUPPORTED_MEDIA_TYPE', 'BINARY_FILE'],
+    ['an image while OCR is off', PNG, '反馈表.txt', 422, 'UNPROCESSABLE', 'NO_TEXT_LAYER'],
     [
-      'a PDF',
+      'a damaged PDF',
       Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n'),
       'a.pdf',
+      400,
+      'BAD_REQUEST',
+      'READ_FAILED',
+    ],
+    [
+      'a spreadsheet',
+      Buffer.from('504b0304140000000000' + '00'.repeat(16) + '0f000000786c2f776f726b626f6f6b2e786d6c', 'hex'),
+      'a.xlsx',
       415,
       'UNSUPPORTED_MEDIA_TYPE',
       'UNSUPPORTED_FORMAT',

@@ -88,7 +88,7 @@ describe('POST /api/v1/evaluations/import → draft evaluation; GET it back', ()
     // (Provenance — span and confidence — is the parser's view of the source text; the API does not
     // store it on the finding rows, so it is left out of this comparison.)
     const parsed = parseFeedbackForm(SEED_TEXT);
-    const stored = <T extends object>(x: T) => ({ ...x, span: undefined, confidence: undefined });
+    const stored = (x: object): Record<string, unknown> => ({ ...x, span: undefined, confidence: undefined });
     expect(
       findings.map((f: object) => ({
         ...f,

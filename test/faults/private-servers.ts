@@ -92,7 +92,7 @@ export class PrivateMariaDb extends PrivateServer {
   url(database: string): string {
     return `mysql://root@127.0.0.1:${this.port}/${database}`;
   }
-  protected async prepare(): Promise<void> {
+  protected override async prepare(): Promise<void> {
     if (this.initialised) return;
     execFileSync(
       'mariadb-install-db',

@@ -38,6 +38,18 @@ export abstract class AppConfig {
     uploadMaxFileBytes: number;
     uploadMaxRequestBytes: number;
     uploadAllowedTypes: string[];
+    importMaxDecompressedBytes: number;
+    uploadMaxDecompressedBytes: number;
+    uploadMaxArchiveEntries: number;
+    importPdfMaxPages: number;
+  };
+  /** OCR of documents without a text layer (scanned PDFs, images) at import. */
+  abstract readonly ocr: {
+    enabled: boolean;
+    command: string;
+    pdftoppmCommand: string;
+    languages: string;
+    maxPages: number;
   };
   abstract readonly policy: {
     reminderOffsetsDays: number[];

@@ -212,6 +212,62 @@ export class EnvironmentVariables {
   @Min(1024)
   UPLOAD_MAX_REQUEST_BYTES = 50 * 1024 * 1024;
 
+  /** What an imported .docx may inflate to, all parts together (a "zip bomb" is refused before reading). */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1024 * 1024)
+  IMPORT_MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024;
+
+  /** What an evidence .docx/.xlsx/.pptx/.ofd/.zip may inflate to, and how many entries it may hold. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1024 * 1024)
+  UPLOAD_MAX_DECOMPRESSED_BYTES = 512 * 1024 * 1024;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  UPLOAD_MAX_ARCHIVE_ENTRIES = 10_000;
+
+  /** Pages of a PDF the importer reads; a longer one is refused. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  IMPORT_PDF_MAX_PAGES = 500;
+
+  /** OCR of scanned PDFs and images (Debian: tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils). */
+  @Transform(toBool)
+  @IsOptional()
+  IMPORT_OCR_ENABLED = true;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  IMPORT_OCR_COMMAND = 'tesseract';
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  IMPORT_PDFTOPPM_COMMAND = 'pdftoppm';
+
+  @IsOptional()
+  @Matches(/^[a-z_]+(\+[a-z_]+)*$/, {
+    message: 'IMPORT_OCR_LANGUAGES is a tesseract language list like chi_sim+eng',
+  })
+  IMPORT_OCR_LANGUAGES = 'chi_sim+eng';
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  IMPORT_OCR_MAX_PAGES = 30;
+
   @IsOptional()
   @Matches(/^[a-z0-9]+(,[a-z0-9]+)*$/, { message: 'UPLOAD_ALLOWED_TYPES is a comma list like pdf,docx' })
   UPLOAD_ALLOWED_TYPES = 'pdf,ofd,docx,xlsx,doc,xls,jpg,png,zip';

@@ -74,6 +74,17 @@ export function buildConfig(env: Record<string, string | undefined>): AppConfig 
       uploadMaxFileBytes: vars.UPLOAD_MAX_FILE_BYTES,
       uploadMaxRequestBytes: vars.UPLOAD_MAX_REQUEST_BYTES,
       uploadAllowedTypes: vars.UPLOAD_ALLOWED_TYPES.split(','),
+      importMaxDecompressedBytes: vars.IMPORT_MAX_DECOMPRESSED_BYTES,
+      uploadMaxDecompressedBytes: vars.UPLOAD_MAX_DECOMPRESSED_BYTES,
+      uploadMaxArchiveEntries: vars.UPLOAD_MAX_ARCHIVE_ENTRIES,
+      importPdfMaxPages: vars.IMPORT_PDF_MAX_PAGES,
+    },
+    ocr: {
+      enabled: vars.IMPORT_OCR_ENABLED,
+      command: vars.IMPORT_OCR_COMMAND,
+      pdftoppmCommand: vars.IMPORT_PDFTOPPM_COMMAND,
+      languages: vars.IMPORT_OCR_LANGUAGES,
+      maxPages: vars.IMPORT_OCR_MAX_PAGES,
     },
     policy: {
       reminderOffsetsDays: list(vars.REMINDER_OFFSETS_DAYS),

@@ -5,8 +5,11 @@ import type { AuthUser } from '@rectiflow/auth';
 import { AppError, safeFileName } from '@rectiflow/common';
 import {
   DEFAULT_MAX_BYTES,
+  extractText,
   importFeedbackDocument,
   isImportError,
+  type ExtractedDocument,
+  type ExtractOptions,
   type ImportedDocument,
 } from '@rectiflow/importer';
 import {
@@ -38,7 +41,15 @@ export interface ImportOptions {
   maxBytes?: number;
   /** when given, each import is recorded ('evaluation.import') in the same transaction */
   audit?: AuditService;
+  /** the importer's format limits and OCR (config `limits`, `ocr` in the API) */
+  extract?: Omit<ExtractOptions, 'filename' | 'maxBytes'>;
 }
+
+/**
+ * Extracted text longer than this is not stored (spans then stay unshown): one row must stay well below
+ * MariaDB's max_allowed_packet (16 MB by default), and no feedback form comes near it.
+ */
+export const MAX_STORED_TEXT_BYTES = 8 * 1024 * 1024;
 
 export const PASTED_TEXT_NAME = 'pasted-text.txt';
 
@@ -52,6 +63,7 @@ export const PASTED_TEXT_NAME = 'pasted-text.txt';
 export class EvaluationImportService {
   private readonly maxBytes: number;
   private readonly audit: AuditService | null;
+  private readonly extract: Omit<ExtractOptions, 'filename' | 'maxBytes'>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -60,6 +72,7 @@ export class EvaluationImportService {
   ) {
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.audit = options.audit ?? null;
+    this.extract = options.extract ?? {};
   }
 
   async importDocument(request: ImportRequest): Promise<EvaluationDetail> {
@@ -84,6 +97,9 @@ export class EvaluationImportService {
             size: stored.size,
             storageKey: stored.key,
             uploadedById: userId,
+            extractedText: storableText(imported.document.text),
+            ocr: imported.document.ocr,
+            pages: imported.document.pages,
           }),
         );
         await this.insertDraft(manager, evaluationId, source.id, userId, imported);
@@ -98,6 +114,7 @@ export class EvaluationImportService {
               sha256,
               originalName,
               format: imported.document.format,
+              ocr: imported.document.ocr,
               findings: imported.result.findings.length,
               recommendations: imported.result.recommendations.length,
               warnings: imported.result.warnings.map((w) => w.code),
@@ -111,6 +128,36 @@ export class EvaluationImportService {
       if (isDuplicateKey(err, 'uq_source_document_sha256')) await this.assertNotImported(sha256);
       throw err;
     }
+  }
+
+  /**
+   * The document's text as the importer reads it, or the reason it cannot be read — for a hand-made draft,
+   * which keeps whatever could be read of its attachment.
+   */
+  async readText(
+    content: Buffer,
+    filename: string,
+  ): Promise<{ document: ExtractedDocument; error: null } | { document: null; error: AppError }> {
+    try {
+      return {
+        document: await extractText(content, { ...this.extract, filename, maxBytes: this.maxBytes }),
+        error: null,
+      };
+    } catch (err) {
+      if (isImportError(err)) return { document: null, error: importErrorToAppError(err, this.maxBytes) };
+      throw err;
+    }
+  }
+
+  /** 409 DUPLICATE naming the evaluation when a document with this hash is stored already. */
+  async assertNotImported(sha256: string): Promise<void> {
+    const existing = await this.findBySha256(sha256);
+    if (!existing) return;
+    throw new AppError('DUPLICATE', '该文件已导入过，请勿重复导入 (document already imported)', {
+      reason: 'DUPLICATE_DOCUMENT',
+      evaluationId: existing.evaluationId,
+      sha256,
+    });
   }
 
   /** The evaluation imported from the document with this hash, if any. */
@@ -130,21 +177,11 @@ export class EvaluationImportService {
 
   private async parse(content: Buffer, filename: string): Promise<ImportedDocument> {
     try {
-      return await importFeedbackDocument(content, { filename, maxBytes: this.maxBytes });
+      return await importFeedbackDocument(content, { ...this.extract, filename, maxBytes: this.maxBytes });
     } catch (err) {
       if (isImportError(err)) throw importErrorToAppError(err, this.maxBytes);
       throw err;
     }
-  }
-
-  private async assertNotImported(sha256: string): Promise<void> {
-    const existing = await this.findBySha256(sha256);
-    if (!existing) return;
-    throw new AppError('DUPLICATE', '该文件已导入过，请勿重复导入 (document already imported)', {
-      reason: 'DUPLICATE_DOCUMENT',
-      evaluationId: existing.evaluationId,
-      sha256,
-    });
   }
 
   private async insertDraft(
@@ -154,7 +191,7 @@ export class EvaluationImportService {
     userId: number | null,
     imported: ImportedDocument,
   ): Promise<void> {
-    const mapped = mapParseResult(imported.result);
+    const mapped = mapParseResult(imported.result, imported.document.text.length);
     await manager.insert(EvaluationEntity, {
       ...mapped.evaluation,
       id: evaluationId,
@@ -186,6 +223,10 @@ function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+export function storableText(text: string): string | null {
+  return Buffer.byteLength(text, 'utf8') <= MAX_STORED_TEXT_BYTES ? text : null;
 }
 
 export function sha256Of(content: Buffer): string {

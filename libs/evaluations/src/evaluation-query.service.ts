@@ -10,6 +10,7 @@ import { loadEvaluationDetail } from './evaluation-detail.loader';
 import type { EvaluationDetail, EvaluationPage, EvaluationSummary } from './evaluation-detail.types';
 import { progressOf, type EvaluationProgress } from './evaluation-progress.query';
 import { canSeeEvaluation, restrictToVisibleEvaluations } from './evaluation-visibility';
+import { loadSourceText, type SourceText } from './source-text.query';
 
 export interface EvaluationListQuery {
   status?: EvaluationStatus;
@@ -127,6 +128,16 @@ export class EvaluationQueryService {
     };
   }
 
+  /**
+   * The text the importer extracted, with the span of each finding and recommendation in it (items without
+   * one — added by hand — are left out). 404 when there is no stored text (a hand-made draft, or a document
+   * imported before texts were kept).
+   */
+  async getSourceText(id: string, user: AuthUser): Promise<SourceText> {
+    await this.assertVisible(id, user);
+    return loadSourceText(this.dataSource.manager, id);
+  }
+
   /** 404 unless the caller may read the evaluation; answers the caller's unit scope. */
   private async assertVisible(id: string, user: AuthUser): Promise<UnitScope> {
     const scope = await this.scope.visibleUnitIds(user);
@@ -193,8 +204,17 @@ function escapeLike(text: string): string {
 }
 
 /** The stored bytes are the original ones, so a GBK text file is served as GBK, labelled as such. */
+const BINARY_TYPES: Record<string, string> = {
+  docx: DOCX_TYPE,
+  doc: 'application/msword',
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  unknown: 'application/octet-stream',
+};
+
 export function contentTypeFor(format: string, encoding: string | null): string {
-  if (format === 'docx') return DOCX_TYPE;
+  if (BINARY_TYPES[format]) return BINARY_TYPES[format];
   const type = format === 'html' ? 'text/html' : 'text/plain';
   return encoding ? `${type}; charset=${encoding}` : type;
 }

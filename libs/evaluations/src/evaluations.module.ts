@@ -9,6 +9,8 @@ import { EvaluationImportService } from './evaluation-import.service';
 import { EvaluationQueryService } from './evaluation-query.service';
 import { FindingDraftService } from './finding-draft.service';
 import { RecommendationDraftService } from './recommendation-draft.service';
+import { importerOptions } from './importer-options';
+import { ManualDraftService } from './manual-draft.service';
 
 /**
  * Evaluations: import, read, draft editing. Needs from the host the TypeORM DataSource, AppConfig and the
@@ -22,12 +24,17 @@ import { RecommendationDraftService } from './recommendation-draft.service';
       provide: EvaluationImportService,
       inject: [getDataSourceToken(), FileStore, AppConfig, AuditService],
       useFactory: (dataSource: DataSource, files: FileStore, config: AppConfig, audit: AuditService) =>
-        new EvaluationImportService(dataSource, files, { maxBytes: config.limits.importMaxBytes, audit }),
+        new EvaluationImportService(dataSource, files, {
+          maxBytes: config.limits.importMaxBytes,
+          audit,
+          extract: importerOptions(config),
+        }),
     },
     EvaluationQueryService,
     EvaluationHeaderService,
     FindingDraftService,
     RecommendationDraftService,
+    ManualDraftService,
   ],
   exports: [
     EvaluationImportService,
@@ -35,6 +42,7 @@ import { RecommendationDraftService } from './recommendation-draft.service';
     EvaluationHeaderService,
     FindingDraftService,
     RecommendationDraftService,
+    ManualDraftService,
   ],
 })
 export class EvaluationsModule {}

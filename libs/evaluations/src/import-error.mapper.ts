@@ -4,7 +4,8 @@ import type { ImportError, ImportErrorCode } from '@rectiflow/importer';
 /**
  * HTTP meaning of each importer failure. The file's kind (binary, PDF, .doc) is a media-type problem: 415.
  * Unreadable content of an acceptable kind (empty, undecodable, corrupt .docx) is a bad request: 400.
- * Readable text that is not a feedback form is well-formed but unprocessable: 422.
+ * Readable text that is not a feedback form, or a scan without a text layer while OCR is unavailable, is
+ * well-formed but unprocessable: 422. An archive that inflates past its cap (a "zip bomb") is too large: 413.
  */
 const STATUS_CODE: Record<ImportErrorCode, ErrorCode> = {
   EMPTY_FILE: 'BAD_REQUEST',
@@ -14,6 +15,9 @@ const STATUS_CODE: Record<ImportErrorCode, ErrorCode> = {
   UNSUPPORTED_FORMAT: 'UNSUPPORTED_MEDIA_TYPE',
   TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   NO_STRUCTURE: 'UNPROCESSABLE',
+  RESULTS_TABLE: 'UNPROCESSABLE',
+  NO_TEXT_LAYER: 'UNPROCESSABLE',
+  DECOMPRESSED_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
 };
 
 /** The importer's message is already written for bureau staff; `details.reason` keeps its code. */

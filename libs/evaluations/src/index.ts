@@ -11,3 +11,6 @@ export * from './finding-draft.service';
 export * from './import-error.mapper';
 export * from './recommendation-draft.service';
 export * from './evaluation-progress.query';
+export * from './manual-draft.service';
+export * from './source-text.query';
+export * from './importer-options';

@@ -1,5 +1,10 @@
 import type { ParsedEvaluation, ParseResult, ParseWarning } from '@rectiflow/importer';
-import type { EvaluationEntity, FindingEntity, RecommendationEntity } from '@rectiflow/persistence';
+import type {
+  EvaluationEntity,
+  FindingEntity,
+  ItemConfidence,
+  RecommendationEntity,
+} from '@rectiflow/persistence';
 import { DECIMAL_MAX, TEXT_LIMITS } from './column-limits';
 
 type HeaderColumns = Pick<
@@ -23,10 +28,14 @@ type HeaderColumns = Pick<
   | 'warnings'
 >;
 
+type ProvenanceColumns = 'spanStart' | 'spanEnd' | 'confidence';
+
 export interface MappedParseResult {
   evaluation: HeaderColumns;
-  findings: Array<Pick<FindingEntity, 'seq' | 'title' | 'text' | 'points' | 'recommendationSeq'>>;
-  recommendations: Array<Pick<RecommendationEntity, 'seq' | 'title' | 'text'>>;
+  findings: Array<
+    Pick<FindingEntity, 'seq' | 'title' | 'text' | 'points' | 'recommendationSeq' | ProvenanceColumns>
+  >;
+  recommendations: Array<Pick<RecommendationEntity, 'seq' | 'title' | 'text' | ProvenanceColumns>>;
 }
 
 /**
@@ -34,7 +43,7 @@ export interface MappedParseResult {
  * (a 16-digit 亿元 amount, a 999.999 score) can exceed their DECIMAL column: such a value is stored as
  * null with a VALUE_OUT_OF_RANGE warning instead of failing the import.
  */
-export function mapParseResult(result: ParseResult): MappedParseResult {
+export function mapParseResult(result: ParseResult, textLength = Infinity): MappedParseResult {
   const warnings: ParseWarning[] = [...result.warnings];
   const e: ParsedEvaluation = result.evaluation;
   const number = (label: string, value: number | null, max: number): number | null => {
@@ -72,12 +81,48 @@ export function mapParseResult(result: ParseResult): MappedParseResult {
       text: f.text,
       points: f.points,
       recommendationSeq: f.recommendationSeq,
+      ...provenance(f, textLength),
     })),
     recommendations: result.recommendations.map((r) => ({
       seq: r.seq,
       title: clip(r.title, TEXT_LIMITS.recommendationTitle) ?? '',
       text: r.text,
+      ...provenance(r, textLength),
     })),
+  };
+}
+
+/** What the parser may say about an item's origin (see the importer contract: span, confidence). */
+interface ItemProvenance {
+  span?: { start: number; end: number } | null;
+  confidence?: ItemConfidence | null;
+}
+
+/**
+ * The item's span and confidence as columns. A span outside the stored text (which cannot happen for a span
+ * into the parsed string, but the columns must never point nowhere) is dropped; a score is kept within 0..1.
+ */
+function provenance(
+  item: object,
+  textLength: number,
+): { spanStart: number | null; spanEnd: number | null; confidence: ItemConfidence | null } {
+  const { span, confidence } = item as ItemProvenance;
+  const valid =
+    span &&
+    Number.isInteger(span.start) &&
+    Number.isInteger(span.end) &&
+    span.start >= 0 &&
+    span.start <= span.end &&
+    span.end <= textLength;
+  return {
+    spanStart: valid ? span.start : null,
+    spanEnd: valid ? span.end : null,
+    confidence: confidence
+      ? {
+          score: Math.min(1, Math.max(0, Number(confidence.score) || 0)),
+          reasons: (confidence.reasons ?? []).map((r) => ({ code: r.code, message: r.message })),
+        }
+      : null,
   };
 }
 

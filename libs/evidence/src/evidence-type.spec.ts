@@ -8,9 +8,9 @@ import {
   storedZip,
   windowsExe,
 } from '../../../test/evidence/evidence-fixtures';
-import { cfbEntryNames } from './cfb-entries';
+import { cfbEntryNames } from '@rectiflow/importer';
 import { detectEvidenceType } from './evidence-type';
-import { zipEntryNames } from './zip-entries';
+import { zipEntryNames } from '@rectiflow/importer';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const JPEG = Buffer.from('ffd8ffe000104a46494600010100000100010000ffdb', 'hex');

@@ -1,6 +1,6 @@
 import { fromBuffer } from 'file-type';
-import { cfbEntryNames, isCfb } from './cfb-entries';
-import { isZip, zipEntryNames } from './zip-entries';
+import { cfbEntryNames, isCfb } from '@rectiflow/importer';
+import { isZip, zipEntryNames } from '@rectiflow/importer';
 
 /** What the bytes of an upload are, whatever its name says. */
 export interface DetectedType {

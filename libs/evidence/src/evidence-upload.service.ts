@@ -72,7 +72,10 @@ export class EvidenceUploadService {
     const checked: CheckedFile[] = [];
     for (const file of input.files) {
       const name = safeFileName(file.originalName, { fallback: '佐证材料', maxChars: 120 });
-      const detected = await assertAllowedContent(name, file.content, this.config.limits.uploadAllowedTypes);
+      const detected = await assertAllowedContent(name, file.content, this.config.limits.uploadAllowedTypes, {
+        maxTotalBytes: this.config.limits.uploadMaxDecompressedBytes,
+        maxEntries: this.config.limits.uploadMaxArchiveEntries,
+      });
       checked.push({ name, content: file.content, type: detected.type, mime: detected.mime });
     }
     const refs = await this.storePending(user, id, checked);

@@ -1,5 +1,6 @@
 import { extractText, type ExtractedDocument, type ExtractOptions } from './format/extract-text';
 import { noStructure } from './format/import-error.messages';
+import { markOcr } from './format/ocr-provenance';
 import { ImportError } from './model/import-error';
 import type { ParseResult } from './model/parse-result.types';
 import { parseFeedbackForm } from './parser/parse-feedback-form';
@@ -13,17 +14,18 @@ export interface ImportedDocument {
 /**
  * Bytes → parse result in one call, for the upload endpoint and the CLI. Throws ImportError:
  * NO_STRUCTURE when the text does not look like an evaluation document at all, RESULTS_TABLE when
- * it is a results publication table (one row per project, no problems to rectify).
+ * it is a results publication table (one row per project, no problems to rectify). Text read by OCR
+ * carries a warning and lowered confidences (`markOcr`).
  */
 export async function importFeedbackDocument(
   content: Buffer,
   opts: ExtractOptions = {},
 ): Promise<ImportedDocument> {
   const document = await extractText(content, opts);
-  const result = parseFeedbackForm(document.text);
-  if (result.kind === 'results_table') throw resultsTable(result.resultsTableRows ?? 0);
-  if (!hasRecognisableStructure(result)) throw noStructure();
-  return { document, result };
+  const parsed = parseFeedbackForm(document.text);
+  if (parsed.kind === 'results_table') throw resultsTable(parsed.resultsTableRows ?? 0);
+  if (!hasRecognisableStructure(parsed)) throw noStructure();
+  return { document, result: document.ocr ? markOcr(parsed) : parsed };
 }
 
 function resultsTable(rows: number): ImportError {

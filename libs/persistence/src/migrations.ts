@@ -5,6 +5,7 @@ import { CreateEvaluations1764160000000 } from './migrations/1764160000000-creat
 import { CreateNotifications1764190000000 } from './migrations/1764190000000-create-notifications';
 import { AddEvaluationIssuePlan1764180000000 } from './migrations/1764180000000-add-evaluation-issue-plan';
 import { CreateEvidenceFiles1764200000000 } from './migrations/1764200000000-create-evidence-files';
+import { AddSourceTextAndProvenance1765100000000 } from './migrations/1765100000000-add-source-text-and-provenance';
 
 /** Every migration in order. A new migration is appended here (see README: schema changes). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateNotifications1764190000000,
   AddEvaluationIssuePlan1764180000000,
   CreateEvidenceFiles1764200000000,
+  AddSourceTextAndProvenance1765100000000,
 ];

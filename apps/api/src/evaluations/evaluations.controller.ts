@@ -34,6 +34,7 @@ import {
   EvaluationHeaderService,
   EvaluationImportService,
   EvaluationQueryService,
+  ManualDraftService,
 } from '@rectiflow/evaluations';
 import { attachmentDisposition } from '@rectiflow/common';
 import { EvaluationDetailDto } from './evaluation-detail.dto';
@@ -43,6 +44,9 @@ import { ImportTextDto } from './import-evaluation.dto';
 import { importRequestFrom } from './import-input';
 import { ImportUploadInterceptor } from './import-upload.interceptor';
 import { UpdateEvaluationDto } from './update-evaluation.dto';
+import { CreateEvaluationDto } from './create-evaluation.dto';
+import { ManualDraftUploadInterceptor } from './manual-draft-upload.interceptor';
+import { SourceTextDto } from './source-text.dto';
 
 /**
  * Evaluations (绩效评价): import a feedback form as a draft, read, correct the draft's header.
@@ -57,7 +61,38 @@ export class EvaluationsController {
     private readonly imports: EvaluationImportService,
     private readonly queries: EvaluationQueryService,
     private readonly headers: EvaluationHeaderService,
+    private readonly manual: ManualDraftService,
   ) {}
+
+  @Post()
+  @Roles(...DRAFT_EDITOR_ROLES)
+  @UseInterceptors(ManualDraftUploadInterceptor)
+  @ApiOperation({
+    summary: '手工新建评价草稿 (create a draft by hand, e.g. when a document cannot be read)',
+    description:
+      'JSON header facts (projectName required), or the same as multipart/form-data fields with an optional `file` ' +
+      'part stored as the source document even when it cannot be read (then a SOURCE_NOT_READ warning says why). ' +
+      'Findings and recommendations are added with the draft-edit routes. 409 DUPLICATE when the file was imported.',
+  })
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiCreatedResponse({ type: EvaluationDetailDto })
+  @ApiConflictResponse({ description: 'DUPLICATE: the attached document (SHA-256) is stored already' })
+  @ApiPayloadTooLargeResponse({
+    description: 'PAYLOAD_TOO_LARGE: the attached file is over the import limit',
+  })
+  create(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() dto: CreateEvaluationDto,
+    @CurrentUser() actor: AuthUser,
+    @ClientIp() ip: string,
+  ): Promise<EvaluationDetailDto> {
+    return this.manual.create({
+      header: dto,
+      file: file ? { content: file.buffer, filename: file.originalname } : null,
+      actor,
+      ip,
+    });
+  }
 
   @Post('import')
   @Roles(...DRAFT_EDITOR_ROLES)
@@ -65,8 +100,10 @@ export class EvaluationsController {
   @ApiOperation({
     summary: '导入绩效评价结果反馈表，生成草稿 (import a feedback form as a draft evaluation)',
     description:
-      'multipart/form-data with a `file` part (.txt UTF-8/GBK, .html, .docx), or JSON `{ text, filename? }`. ' +
-      '400 empty/undecodable, 415 binary or unsupported format, 413 over the size limit, 422 not a feedback form ' +
+      'multipart/form-data with a `file` part (.txt UTF-8/GBK, .html, .docx, .doc, PDF; scanned PDF/PNG/JPEG by OCR ' +
+      'when installed), or JSON `{ text, filename? }`. 400 empty/undecodable/damaged, 415 binary or unsupported ' +
+      'format, 413 over the size limit or DECOMPRESSED_TOO_LARGE (zip bomb), 422 not a feedback form or ' +
+      'NO_TEXT_LAYER (a scan while OCR is unavailable) ' +
       '(details.reason = the importer code); 409 DUPLICATE with details.evaluationId when already imported.',
   })
   @ApiConsumes('multipart/form-data', 'application/json')
@@ -111,12 +148,29 @@ export class EvaluationsController {
     return this.queries.getDetail(id, user);
   }
 
+  @Get(':id/source-text')
+  @ApiOperation({
+    summary: '原文文本与出处 (the extracted text, and the span each finding / recommendation came from)',
+    description: '404 SOURCE_TEXT_MISSING for a hand-made draft or a document whose text was not kept.',
+  })
+  @ApiOkResponse({ type: SourceTextDto })
+  sourceText(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SourceTextDto> {
+    return this.queries.getSourceText(id, user);
+  }
+
   @Get(':id/source')
   @ApiOperation({ summary: '下载原始文件 (the document as uploaded)' })
   @ApiProduces(
     'text/plain',
     'text/html',
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/msword',
+    'application/pdf',
+    'image/png',
+    'image/jpeg',
   )
   @ApiOkResponse({ description: 'the original bytes; Content-Disposition carries the name (RFC 5987)' })
   async source(

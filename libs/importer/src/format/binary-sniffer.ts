@@ -1,8 +1,11 @@
 import * as FileType from 'file-type';
+import { cfbEntryNames, isCfb } from './cfb-directory';
 
 export type SniffResult =
   | { kind: 'docx' }
   | { kind: 'pdf' }
+  | { kind: 'doc' }
+  | { kind: 'image'; ext: 'png' | 'jpg' }
   | { kind: 'unsupported'; what: string }
   | { kind: 'binary'; detail: string }
   | { kind: 'utf16-no-bom'; encoding: 'utf-16le' | 'utf-16be' }
@@ -19,9 +22,7 @@ export async function sniffContent(content: Buffer): Promise<SniffResult> {
     return classifyZip(content);
   }
   if (content.subarray(0, 1024).includes('%PDF-')) return { kind: 'pdf' };
-  if (startsWith(content, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    return { kind: 'unsupported', what: '旧版 Office 文件（.doc/.xls/.wps）' };
-  }
+  if (startsWith(content, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return classifyCfb(content);
   if (
     content.subarray(0, 6).toString('latin1') === '{\\rtf1' ||
     content.subarray(0, 5).toString('latin1') === '{\\rtf'
@@ -30,6 +31,7 @@ export async function sniffContent(content: Buffer): Promise<SniffResult> {
   }
   if (startsWith(content, [0xff, 0xfe]) || startsWith(content, [0xfe, 0xff])) return { kind: 'text' };
   const type = await FileType.fromBuffer(content.subarray(0, SAMPLE));
+  if (type?.ext === 'png' || type?.ext === 'jpg') return { kind: 'image', ext: type.ext };
   if (type && !TEXTUAL_TYPES.has(type.ext))
     return { kind: 'binary', detail: `${type.ext} 文件 (${type.mime})` };
   return classifyBytes(content.subarray(0, SAMPLE));
@@ -42,6 +44,17 @@ function classifyZip(content: Buffer): SniffResult {
   if (content.includes('application/vnd.oasis.opendocument'))
     return { kind: 'unsupported', what: 'OpenDocument 文件（.odt/.ods）' };
   return { kind: 'binary', detail: 'zip 压缩包 (zip archive)' };
+}
+
+/** OLE2 files are told apart by their directory: Word keeps its text in a `WordDocument` stream. */
+function classifyCfb(content: Buffer): SniffResult {
+  const names = isCfb(content) ? cfbEntryNames(content) : [];
+  if (names.includes('WordDocument')) return { kind: 'doc' };
+  if (names.includes('Workbook') || names.includes('Book'))
+    return { kind: 'unsupported', what: 'Excel 97-2003 表格（.xls）' };
+  if (names.includes('PowerPoint Document'))
+    return { kind: 'unsupported', what: 'PowerPoint 97-2003 文件（.ppt）' };
+  return { kind: 'unsupported', what: '旧版 Office / WPS 复合文件（非 Word 文档）' };
 }
 
 function classifyBytes(sample: Buffer): SniffResult {

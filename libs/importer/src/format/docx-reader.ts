@@ -9,7 +9,9 @@ import { htmlToText } from './html-to-text.converter';
 export async function readDocx(content: Buffer): Promise<string> {
   let html: string;
   try {
-    html = (await mammoth.convertToHtml({ buffer: content })).value;
+    // Images are never read: only text is wanted, and mammoth would otherwise inline each as base64.
+    const noImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
+    html = (await mammoth.convertToHtml({ buffer: content }, { convertImage: noImages })).value;
   } catch (error) {
     throw readFailed('Word 文档', error);
   }

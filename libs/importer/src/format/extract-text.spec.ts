@@ -36,7 +36,7 @@ describe('extractText — plain text encodings', () => {
 
   it('reads UTF-8', async () => {
     const doc = await extractText(Buffer.from(seed, 'utf8'));
-    expect(doc).toEqual({ text: seed, format: 'txt', encoding: 'utf-8' });
+    expect(doc).toEqual({ text: seed, format: 'txt', encoding: 'utf-8', ocr: false, pages: null });
   });
 
   it('reads UTF-8 with a BOM and drops the BOM', async () => {
@@ -74,7 +74,7 @@ describe('extractText — plain text encodings', () => {
   it('reads UTF-16LE without a BOM when every other byte is NUL', async () => {
     const text = '评价分值\t80.08\t评价结论\t良\n'.repeat(5);
     const doc = await extractText(iconv.encode(text, 'utf-16le'));
-    expect(doc).toEqual({ text, format: 'txt', encoding: 'utf-16le' });
+    expect(doc).toEqual({ text, format: 'txt', encoding: 'utf-16le', ocr: false, pages: null });
   });
 
   it('rejects Big5 text decoded as GB18030 gibberish as UNKNOWN_ENCODING', async () => {
@@ -110,11 +110,6 @@ describe('extractText — rejected inputs', () => {
   });
 
   it.each([
-    ['PNG image', Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')],
-    [
-      'JPEG image',
-      Buffer.concat([Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'), Buffer.alloc(64, 7)]),
-    ],
     [
       'ELF executable',
       Buffer.concat([Buffer.from('7f454c46020101000000000000000000', 'hex'), Buffer.alloc(64, 0)]),
@@ -132,15 +127,25 @@ describe('extractText — rejected inputs', () => {
     await expectImportError(extractText(bytes), 'BINARY_FILE');
   });
 
-  it('PDF → UNSUPPORTED_FORMAT suggesting .docx or .txt', async () => {
+  it('a damaged PDF → READ_FAILED', async () => {
     const error = await expectImportError(
       extractText(Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n', 'latin1'), {
         filename: 'report.pdf',
       }),
-      'UNSUPPORTED_FORMAT',
+      'READ_FAILED',
     );
     expect(error.message).toContain('PDF');
-    expect(error.message).toContain('.docx');
+  });
+
+  it.each([
+    ['PNG image', Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')],
+    [
+      'JPEG image',
+      Buffer.concat([Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'), Buffer.alloc(64, 7)]),
+    ],
+  ])('%s with OCR switched off → NO_TEXT_LAYER saying how to enable OCR', async (_label, bytes) => {
+    const error = await expectImportError(extractText(bytes, { ocr: { enabled: false } }), 'NO_TEXT_LAYER');
+    expect(error.message).toContain('tesseract-ocr-chi-sim');
   });
 
   it.each([

@@ -6,7 +6,9 @@ export type ImportErrorCode =
   | 'NO_STRUCTURE'
   | 'TOO_LARGE'
   | 'READ_FAILED'
-  | 'RESULTS_TABLE';
+  | 'RESULTS_TABLE'
+  | 'NO_TEXT_LAYER'
+  | 'DECOMPRESSED_TOO_LARGE';
 
 /**
  * The only error the importer throws on purpose. `code` is what callers branch on

@@ -17,6 +17,12 @@ export interface FindingPoint {
   details: string[];
 }
 
+/** The importer's confidence in an item it read: 0..1 and the reasons (Chinese messages). */
+export interface ItemConfidence {
+  score: number;
+  reasons: { code: string; message: string }[];
+}
+
 /**
  * One problem (问题) of an evaluation. `seq` is its 1-based position, dense and unique per evaluation
  * (renumbered by draft edits); `recommendationSeq` is the seq of the recommendation that answers it.
@@ -48,6 +54,17 @@ export class FindingEntity {
 
   @Column({ type: 'int', nullable: true })
   recommendationSeq!: number | null;
+
+  /** UTF-16 offsets into the source document's extracted text; null when added by hand */
+  @Column({ type: 'int', nullable: true })
+  spanStart!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  spanEnd!: number | null;
+
+  /** the importer's confidence in this item and why; null when added by hand */
+  @Column({ type: 'json', nullable: true })
+  confidence!: ItemConfidence | null;
 
   @CreateDateColumn({ type: 'datetime', precision: 3 })
   createdAt!: Date;

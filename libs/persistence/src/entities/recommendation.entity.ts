@@ -9,6 +9,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { EvaluationEntity } from './evaluation.entity';
+import type { ItemConfidence } from './finding.entity';
 
 /** One recommendation (建议) of an evaluation; findings point at it by `seq`. */
 @Entity('recommendation')
@@ -32,6 +33,17 @@ export class RecommendationEntity {
 
   @Column({ type: 'mediumtext' })
   text!: string;
+
+  /** UTF-16 offsets into the source document's extracted text; null when added by hand */
+  @Column({ type: 'int', nullable: true })
+  spanStart!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  spanEnd!: number | null;
+
+  /** the importer's confidence in this item and why; null when added by hand */
+  @Column({ type: 'json', nullable: true })
+  confidence!: ItemConfidence | null;
 
   @CreateDateColumn({ type: 'datetime', precision: 3 })
   createdAt!: Date;

@@ -17,11 +17,12 @@ export class SourceDocumentEntity {
   @Column({ type: 'varchar', length: 255 })
   originalName!: string;
 
-  /** 'txt' | 'html' | 'docx' as detected from the content by the importer */
+  /** 'txt' | 'html' | 'docx' | 'doc' | 'pdf' | 'png' | 'jpg' as detected from the content by the importer;
+   * 'unknown' for a file attached to a hand-made draft that could not be read */
   @Column({ type: 'varchar', length: 10 })
   format!: string;
 
-  /** e.g. 'utf-8', 'gb18030'; null for .docx */
+  /** e.g. 'utf-8', 'gb18030'; null for containers (.docx, .doc, PDF, images) */
   @Column({ type: 'varchar', length: 40, nullable: true })
   encoding!: string | null;
 
@@ -33,6 +34,21 @@ export class SourceDocumentEntity {
 
   @Column({ type: 'int', nullable: true })
   uploadedById!: number | null;
+
+  /**
+   * The text the importer read (the string finding/recommendation spans point into); null when it could not
+   * be read. Not loaded unless asked for (GET /evaluations/:id/source-text), as it may be megabytes.
+   */
+  @Column({ type: 'mediumtext', nullable: true, select: false })
+  extractedText?: string | null;
+
+  /** the text came from OCR of a scan or image */
+  @Column({ type: 'boolean', default: false })
+  ocr!: boolean;
+
+  /** pages of a PDF (1 for an image), null otherwise */
+  @Column({ type: 'int', nullable: true })
+  pages!: number | null;
 
   @CreateDateColumn({ type: 'datetime', precision: 3 })
   createdAt!: Date;
