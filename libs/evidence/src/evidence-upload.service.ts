@@ -9,6 +9,7 @@ import { EvidenceFileEntity, RectificationEntity } from '@rectiflow/persistence'
 import { RectificationCommandService } from '@rectiflow/rectification';
 import { FileStore, StoredFile } from '@rectiflow/storage';
 import { assertAllowedContent } from './evidence-content.policy';
+import { withDetectedExtension } from './evidence-file-name';
 import type { EvidenceUploadInput } from './evidence.types';
 
 interface CheckedFile {
@@ -73,7 +74,12 @@ export class EvidenceUploadService {
     for (const file of input.files) {
       const name = safeFileName(file.originalName, { fallback: '佐证材料', maxChars: 120 });
       const detected = await assertAllowedContent(name, file.content, this.config.limits.uploadAllowedTypes);
-      checked.push({ name, content: file.content, type: detected.type, mime: detected.mime });
+      checked.push({
+        name: withDetectedExtension(name, detected.type),
+        content: file.content,
+        type: detected.type,
+        mime: detected.mime,
+      });
     }
     const refs = await this.storePending(user, id, checked);
     const fileIds = refs.map((r) => r.fileId);
