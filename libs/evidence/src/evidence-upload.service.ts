@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AccessScopeService, AuthUser } from '@rectiflow/auth';
-import { AppError, NotFoundError, safeFileName } from '@rectiflow/common';
+import { AppError, assertPlainFileName, NotFoundError, safeFileName } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
 import type { EvidenceFileRef, RectificationState } from '@rectiflow/contracts';
 import { EvidenceFileEntity, RectificationEntity } from '@rectiflow/persistence';
@@ -71,6 +71,7 @@ export class EvidenceUploadService {
         fields: { files: ['至少上传一个文件'] },
       });
     const checked: CheckedFile[] = [];
+    for (const file of input.files) assertPlainFileName(file.originalName);
     for (const file of input.files) {
       const name = safeFileName(file.originalName, { fallback: '佐证材料', maxChars: 120 });
       const detected = await assertAllowedContent(name, file.content, this.config.limits.uploadAllowedTypes);
