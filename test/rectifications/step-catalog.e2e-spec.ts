@@ -146,10 +146,10 @@ describe('the step catalog over HTTP', () => {
       .get(`/api/v1/rectifications/${id(4)}/evidence`)
       .set(dept.auth)
       .expect(200);
-    const file = list.body.items.flatMap((e: { files: { name: string; fileId: number }[] }) => e.files)[0];
-    expect(file.name).toBe('poly.pdf');
+    const [file] = list.body.items;
+    expect(file).toMatchObject({ name: 'poly.pdf', detectedType: 'pdf' });
     const dl = await request(http)
-      .get(`/api/v1/rectifications/${id(4)}/evidence/${file.fileId}/download`)
+      .get(`/api/v1/rectifications/${id(4)}/evidence/${file.id}/download`)
       .set(dept.auth)
       .expect(200);
     expect(dl.headers['content-disposition']).toContain('poly.pdf');
@@ -196,7 +196,8 @@ describe('the step catalog over HTTP', () => {
   it('refuses a NUL byte in a multipart file name with 400 and a reason', async () => {
     const res = await uploadEvidence(http, dept, id(2), [{ name: 'a\u0000b.pdf', bytes: PDF }]);
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/文件名/);
+    expect(res.body.error).toMatchObject({ code: 'BAD_REQUEST', details: { reason: 'MALFORMED_MULTIPART' } });
+    expect(res.body.error.message).toMatch(/文件名含有空字符/);
   });
 
   it('documents every catalog step in OpenAPI with a response schema; offsets are integers, state arrays objects', async () => {

@@ -8,3 +8,4 @@ export * from './safe-file-name';
 export * from './field-labels';
 export * from './validation-messages';
 export * from './json-shape';
+export * from './malformed-multipart';

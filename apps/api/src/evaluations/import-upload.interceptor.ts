@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import type { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
-import { AppError } from '@rectiflow/common';
+import { AppError, malformedMultipart } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
 import { tooLargeError } from '@rectiflow/evaluations';
 
@@ -46,7 +46,7 @@ export class ImportUploadInterceptor implements NestInterceptor {
   }
 
   private toAppError(err: unknown): unknown {
-    if (!(err instanceof multer.MulterError)) return err;
+    if (!(err instanceof multer.MulterError)) return malformedMultipart(err) ?? err;
     if (err.code === 'LIMIT_FILE_SIZE') return tooLargeError(this.maxBytes);
     if (err.code === 'LIMIT_UNEXPECTED_FILE') {
       return new AppError(
