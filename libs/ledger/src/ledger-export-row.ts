@@ -101,8 +101,7 @@ function progressText(
   const status = STATUS_LABELS[r.status];
   const day = (iso: string) => dayIn(new Date(iso), timeZone);
   if (progress) return `${status}\n最新进展（${day(progress.at)}）：${clip(progress.content, EXCERPT)}`;
-  if (submission)
-    return `${status}\n整改情况（${day(submission.at)}）：${clip(submission.account, EXCERPT)}`;
+  if (submission) return `${status}\n整改情况（${day(submission.at)}）：${clip(submission.account, EXCERPT)}`;
   return status;
 }
 
