@@ -159,7 +159,7 @@ describe('evidence (佐证材料) upload, list and download', () => {
     const refused = await uploadEvidence(http, dept, notYet, [
       { name: '过早.pdf', bytes: minimalPdf('early') },
     ]).expect(409);
-    expect(refused.body.error.message).toBe('当前状态为「待签收」，不能上传佐证材料');
+    expect(refused.body.error.message).toBe('当前状态为「已下发」，不能上传佐证材料');
     expect(await rows(notYet)).toBe(0);
   });
 

@@ -100,11 +100,12 @@ describe('rectification scenarios', () => {
       policy: { reminderOffsetsSeconds: [], escalationOffsetsSeconds: [600, 1200, 1800, 2400] },
     });
     const h = await start(input);
+    await h.executeUpdate(u.acknowledge, { args: [{ actor: deptUser }] }); // extensions only after 签收
     await h.executeUpdate(u.requestExtension, {
       args: [
         {
           actor: deptUser,
-          reason: '人手不足',
+          reason: '人手不足，需借调审计人员',
           newDeadline: { date: '2099-12-31', at: '2099-12-31T15:59:59.999Z' },
         },
       ],

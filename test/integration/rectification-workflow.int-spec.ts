@@ -124,7 +124,7 @@ describe('rectification workflow against the real Temporal dev server', () => {
       .executeUpdate(rectificationUpdates.submit, { args: [{ actor: deptUser, account: 'x' }] })
       .catch((e) => e);
     expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect(err.cause.message).toContain('当前状态为「待签收」，不能提交整改情况');
+    expect(err.cause.message).toContain('当前状态为「已下发」，不能提交整改情况');
     expect(err.cause.type).toBe('TransitionNotAllowed');
     const history = await handle.fetchHistory();
     expect(history.events?.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toBe(false);
@@ -201,6 +201,7 @@ describe('rectification workflow against the real Temporal dev server', () => {
     );
     const u = rectificationUpdates;
     const later = new Date(Date.now() + 86400_000 * 30);
+    await handle.executeUpdate(u.acknowledge, { args: [{ actor: deptUser }] }); // extensions only after 签收
     await handle.executeUpdate(u.requestExtension, {
       args: [
         {

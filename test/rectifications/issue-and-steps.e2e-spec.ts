@@ -161,9 +161,7 @@ describe('issuing an evaluation and the human steps over HTTP', () => {
     expect(first.body.status).toBe('acknowledged');
     await step(dept, 1, 'acknowledge', { comment: '收到' }, 'ack-key-0001').expect(200);
     const conflict = await step(dept, 1, 'acknowledge', {}, 'ack-key-0002').expect(409);
-    expect(conflict.body.error.message).toBe(
-      '当前状态为「待签收」，不能签收'.replace('待签收', '待提交方案'),
-    );
+    expect(conflict.body.error.message).toBe('当前状态为「已签收」，不能签收');
     const plan = {
       responsiblePerson: '张三',
       measures: [{ content: '修订绩效目标编制办法', targetDate: '2027-01-15' }],

@@ -32,6 +32,9 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     // Every test logs in from 127.0.0.1; the per-IP login throttle would otherwise trip on busy test files.
     // Tests of the throttle itself override it.
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    LOGIN_USERNAME_RATE_LIMIT_PER_MINUTE: '10000',
+    // Webhook tests deliver to a local sink on 127.0.0.1; the test of the refusal turns this off.
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
     ...overrides,
   });
 }

@@ -40,7 +40,7 @@ describe('which steps a role may take', () => {
   });
 
   it('gives departments their steps and bureau reviewers/admins theirs', () => {
-    expect(allowedActions('dept_user', 'issued')).toEqual(['acknowledge', 'requestExtension']);
+    expect(allowedActions('dept_user', 'issued')).toEqual(['acknowledge']);
     expect(allowedActions('dept_leader', 'acknowledged')).toEqual(['submitPlan', 'requestExtension']);
     expect(allowedActions('dept_user', 'in_progress')).toEqual(['addEvidence', 'submit', 'requestExtension']);
     expect(allowedActions('dept_user', 'ongoing')).toEqual(['addEvidence', 'submit', 'reportProgress']);

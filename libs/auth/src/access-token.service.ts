@@ -12,6 +12,13 @@ export interface AccessTokenClaims {
   username: string;
   role: Role;
   unitId: number;
+  /** The login session (refresh-token family): revoking it revokes this token too (SessionLivenessService). */
+  sid: string;
+}
+
+export interface VerifiedAccessToken {
+  userId: number;
+  sessionId: string | null;
 }
 
 const ISSUER = 'rectiflow';
@@ -32,8 +39,9 @@ export class AccessTokenService {
     return this.config.auth.accessTtlSeconds;
   }
 
-  sign(user: AuthUser): Promise<string> {
+  sign(user: AuthUser, sessionId: string): Promise<string> {
     const claims: AccessTokenClaims = {
+      sid: sessionId,
       sub: String(user.id),
       typ: 'access',
       username: user.username,
@@ -49,8 +57,8 @@ export class AccessTokenService {
     });
   }
 
-  /** Returns the user id, or throws 401 with reason invalid_token / expired_token. */
-  async verify(token: string): Promise<number> {
+  /** Returns the user and session ids, or throws 401 with reason invalid_token / expired_token. */
+  async verify(token: string): Promise<VerifiedAccessToken> {
     let claims: Partial<AccessTokenClaims>;
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, {
@@ -67,6 +75,6 @@ export class AccessTokenService {
     const id = Number(claims.sub);
     if (claims.typ !== 'access' || !Number.isInteger(id) || id <= 0)
       throw new UnauthenticatedError('invalid_token', '访问令牌无效');
-    return id;
+    return { userId: id, sessionId: typeof claims.sid === 'string' ? claims.sid : null };
   }
 }

@@ -10,7 +10,8 @@ export type UnauthenticatedReason =
   | 'invalid_credentials'
   | 'invalid_refresh_token'
   | 'expired_refresh_token'
-  | 'refresh_token_reused';
+  | 'refresh_token_reused'
+  | 'session_revoked';
 
 /** 401 UNAUTHENTICATED with a machine-readable reason in details.reason. */
 export class UnauthenticatedError extends AppError {

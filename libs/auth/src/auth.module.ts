@@ -5,6 +5,7 @@ import { AccessScopeService } from './access-scope.service';
 import { AccessTokenService } from './access-token.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { RolesGuard } from './roles.guard';
+import { SessionLivenessService } from './session-liveness.service';
 
 /**
  * Global: any module can inject AccessScopeService (unit scoping) and AccessTokenService without importing this.
@@ -15,7 +16,7 @@ import { RolesGuard } from './roles.guard';
 @Module({
   // Secrets and lifetimes are passed on each call by AccessTokenService, from AppConfig.
   imports: [JwtModule.register({}), PersistenceModule],
-  providers: [AccessScopeService, AccessTokenService, JwtAuthGuard, RolesGuard],
-  exports: [AccessScopeService, AccessTokenService, JwtAuthGuard, RolesGuard],
+  providers: [AccessScopeService, AccessTokenService, JwtAuthGuard, RolesGuard, SessionLivenessService],
+  exports: [AccessScopeService, AccessTokenService, JwtAuthGuard, RolesGuard, SessionLivenessService],
 })
 export class AuthModule {}

@@ -15,3 +15,4 @@ export * from './roles.guard';
 export * from './unit-kind';
 export * from './unit-scope.query';
 export * from './unit-subtree.query';
+export * from './session-liveness.service';

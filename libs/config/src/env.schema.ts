@@ -187,12 +187,22 @@ export class EnvironmentVariables {
   @Max(24 * 3600)
   LOGIN_LOCK_SECONDS = 300;
 
-  /** Login requests per minute per client IP, whatever the username (guards against password spraying). */
+  /**
+   * Login requests per minute per client IP, whatever the username (against password spraying). Generous: a
+   * whole office behind one NAT address logs in through it; the per-username limit is the tight one.
+   */
   @Transform(toInt)
   @IsOptional()
   @IsInt()
   @Min(1)
-  LOGIN_RATE_LIMIT_PER_MINUTE = 30;
+  LOGIN_RATE_LIMIT_PER_MINUTE = 300;
+
+  /** Login requests per minute per username, from any address, whether or not the account exists. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  LOGIN_USERNAME_RATE_LIMIT_PER_MINUTE = 10;
 
   @Transform(toInt)
   @IsOptional()
@@ -301,6 +311,15 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   WEBHOOK_SECRET?: string;
+
+  /**
+   * Allow webhook URLs that point at loopback, link-local (169.254.x.x, cloud metadata) or private networks.
+   * Off by default: a unit's webhook must not reach inside the bureau's network. Checked when the URL is saved
+   * and again at delivery, after DNS.
+   */
+  @Transform(toBool)
+  @IsOptional()
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS = false;
 
   @IsOptional()
   @Matches(/^\d{2}:\d{2}$/, { message: 'DIGEST_TIME is HH:mm, e.g. 08:30' })

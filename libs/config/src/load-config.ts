@@ -68,6 +68,7 @@ export function buildConfig(env: Record<string, string | undefined>): AppConfig 
       loginMaxFailures: vars.LOGIN_MAX_FAILURES,
       loginLockSeconds: vars.LOGIN_LOCK_SECONDS,
       loginRateLimitPerMinute: vars.LOGIN_RATE_LIMIT_PER_MINUTE,
+      loginUsernameRateLimitPerMinute: vars.LOGIN_USERNAME_RATE_LIMIT_PER_MINUTE,
     },
     limits: {
       importMaxBytes: vars.IMPORT_MAX_BYTES,
@@ -95,6 +96,7 @@ export function buildConfig(env: Record<string, string | undefined>): AppConfig 
       smtpUrl: vars.SMTP_URL,
       mailFrom: vars.MAIL_FROM,
       webhookSecret: vars.WEBHOOK_SECRET,
+      webhookAllowPrivateNetworks: vars.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
       digestTime: vars.DIGEST_TIME,
       timezone: vars.TIMEZONE,
       digestSchedule: vars.DIGEST_SCHEDULE ?? vars.NODE_ENV !== 'test',

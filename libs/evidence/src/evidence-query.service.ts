@@ -6,6 +6,7 @@ import { AppError, NotFoundError } from '@rectiflow/common';
 import type { RectificationState } from '@rectiflow/contracts';
 import { EvidenceFileEntity, RectificationEntity } from '@rectiflow/persistence';
 import { FileStore } from '@rectiflow/storage';
+import { withDetectedExtension } from './evidence-file-name';
 import type { EvidenceDownload, EvidenceFileView } from './evidence.types';
 
 /**
@@ -36,7 +37,7 @@ export class EvidenceQueryService {
       const row = byId.get(f.fileId);
       return {
         id: f.fileId,
-        name: row?.originalName ?? f.name,
+        name: row ? withDetectedExtension(row.originalName, row.detectedType) : f.name,
         size: row?.size ?? f.size,
         sha256: row?.sha256 ?? f.sha256,
         mimeType: row?.mimeType ?? f.mimeType,
@@ -70,7 +71,8 @@ export class EvidenceQueryService {
       });
     return {
       stream: this.store.open(row.sha256),
-      name: row.originalName,
+      // Rows stored before names followed the detected type are served that way too.
+      name: withDetectedExtension(row.originalName, row.detectedType),
       size: row.size,
       mimeType: row.mimeType,
       sha256: row.sha256,

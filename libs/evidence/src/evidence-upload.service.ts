@@ -2,13 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AccessScopeService, AuthUser } from '@rectiflow/auth';
-import { AppError, NotFoundError, safeFileName } from '@rectiflow/common';
+import { AppError, assertPlainFileName, NotFoundError, safeFileName } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
 import type { EvidenceFileRef, RectificationState } from '@rectiflow/contracts';
 import { EvidenceFileEntity, RectificationEntity } from '@rectiflow/persistence';
 import { RectificationCommandService } from '@rectiflow/rectification';
 import { FileStore, StoredFile } from '@rectiflow/storage';
 import { assertAllowedContent } from './evidence-content.policy';
+import { withDetectedExtension } from './evidence-file-name';
 import type { EvidenceUploadInput } from './evidence.types';
 
 interface CheckedFile {
@@ -70,13 +71,19 @@ export class EvidenceUploadService {
         fields: { files: ['至少上传一个文件'] },
       });
     const checked: CheckedFile[] = [];
+    for (const file of input.files) assertPlainFileName(file.originalName);
     for (const file of input.files) {
       const name = safeFileName(file.originalName, { fallback: '佐证材料', maxChars: 120 });
       const detected = await assertAllowedContent(name, file.content, this.config.limits.uploadAllowedTypes, {
         maxTotalBytes: this.config.limits.uploadMaxDecompressedBytes,
         maxEntries: this.config.limits.uploadMaxArchiveEntries,
       });
-      checked.push({ name, content: file.content, type: detected.type, mime: detected.mime });
+      checked.push({
+        name: withDetectedExtension(name, detected.type),
+        content: file.content,
+        type: detected.type,
+        mime: detected.mime,
+      });
     }
     const refs = await this.storePending(user, id, checked);
     const fileIds = refs.map((r) => r.fileId);

@@ -126,4 +126,15 @@ describe('ledgerCells', () => {
     expect(excelDate('2026-02-28')?.toISOString()).toBe('2026-02-28T00:00:00.000Z');
     expect(excelDate(null)).toBeNull();
   });
+
+  it('dates 进展 by the bureau calendar day, not the UTC day', () => {
+    // 2027-05-31 17:00 UTC is 2027-06-01 01:00 in Beijing.
+    const reported = raw({
+      status: 'ongoing',
+      progress: { id: 1, content: '完成第二阶段', by: actor, at: '2027-05-31T17:00:00Z' },
+    });
+    expect(ledgerCells(reported, 1, now, 'Asia/Shanghai').cells[10]).toBe(
+      '持续整改\n最新进展（2027-06-01）：完成第二阶段',
+    );
+  });
 });

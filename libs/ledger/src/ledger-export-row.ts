@@ -74,7 +74,7 @@ export function ledgerCells(
       Number(r.extensionCount) > 0 || r.currentDeadline !== r.originalDeadline
         ? excelDate(r.currentDeadline)
         : null,
-      clip(progressText(r, json<ProgressReport>(r.progress), json<Submission>(r.submission))),
+      clip(progressText(r, json<ProgressReport>(r.progress), json<Submission>(r.submission), timeZone)),
       clip(evidenceText(evidence)),
       review ? clip(`${REVIEW_LABELS[review.result]}${review.comment ? `：${review.comment}` : ''}`) : '',
       excelDate(closedDay),
@@ -91,12 +91,17 @@ function measuresText(plan: Plan | null): string {
   return `${lines.join('\n')}${status ? `\n${status}` : ''}`;
 }
 
-function progressText(r: LedgerRaw, progress: ProgressReport | null, submission: Submission | null): string {
+/** 进展: the dates are the bureau's calendar days (a report at 07:00 Beijing time is not "yesterday"). */
+function progressText(
+  r: LedgerRaw,
+  progress: ProgressReport | null,
+  submission: Submission | null,
+  timeZone: string,
+): string {
   const status = STATUS_LABELS[r.status];
-  if (progress)
-    return `${status}\n最新进展（${progress.at.slice(0, 10)}）：${clip(progress.content, EXCERPT)}`;
-  if (submission)
-    return `${status}\n整改情况（${submission.at.slice(0, 10)}）：${clip(submission.account, EXCERPT)}`;
+  const day = (iso: string) => dayIn(new Date(iso), timeZone);
+  if (progress) return `${status}\n最新进展（${day(progress.at)}）：${clip(progress.content, EXCERPT)}`;
+  if (submission) return `${status}\n整改情况（${day(submission.at)}）：${clip(submission.account, EXCERPT)}`;
   return status;
 }
 

@@ -21,3 +21,4 @@ export * from './templates/template-renderer';
 export * from './templates/templates-dir';
 export * from './webhook/webhook-format';
 export * from './webhook/webhook-signature';
+export * from './webhook/webhook-address.policy';

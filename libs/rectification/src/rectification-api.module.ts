@@ -5,11 +5,17 @@ import { IssueEvaluationService } from './issue-evaluation.service';
 import { RectificationCommandService } from './rectification-command.service';
 import { RectificationDetailService } from './rectification-detail.service';
 import { RectificationModule } from './rectification.module';
+import { StepIdempotencyService } from './step-idempotency.service';
 
 /** What the API needs on top of the worker-side services: issuing, the step gateway and reads. */
 @Module({
   imports: [PersistenceModule, AuditModule, RectificationModule],
-  providers: [IssueEvaluationService, RectificationCommandService, RectificationDetailService],
+  providers: [
+    IssueEvaluationService,
+    RectificationCommandService,
+    RectificationDetailService,
+    StepIdempotencyService,
+  ],
   exports: [
     IssueEvaluationService,
     RectificationCommandService,

@@ -9,36 +9,20 @@ import { AppError, NotFoundError, TransitionNotAllowedError } from '@rectiflow/c
 import { AppConfig } from '@rectiflow/config';
 import {
   FINAL_STATUSES,
-  RectificationCommandName,
-  RectificationCommands,
   RectificationState,
+  RectificationStepName,
+  RectificationStepPayloads,
   rectificationUpdates,
   STATUS_LABELS,
+  STEP_CATALOG,
+  StepCommand,
 } from '@rectiflow/contracts';
 import { RectificationEntity, UnitEntity } from '@rectiflow/persistence';
 import { toActor } from './actor';
+import { StepIdempotencyService } from './step-idempotency.service';
 
-/** Steps the department takes for its own items. */
-const DEPARTMENT_STEPS: RectificationCommandName[] = [
-  'acknowledge',
-  'submitPlan',
-  'addEvidence',
-  'submit',
-  'reportProgress',
-  'requestExtension',
-];
-/** Steps only the bureau's reviewers (and administrators) take. */
-const BUREAU_STEPS: RectificationCommandName[] = [
-  'approvePlan',
-  'returnPlan',
-  'review',
-  'decideExtension',
-  'reassign',
-  'cancel',
-];
-const BUREAU_ACTORS = ['bureau_reviewer', 'bureau_admin'];
-
-export type CommandBody<K extends RectificationCommandName> = Omit<RectificationCommands[K], 'actor'>;
+/** What the caller sends for a step: the catalog's payload (the server adds the actor). */
+export type CommandBody<K extends RectificationStepName> = RectificationStepPayloads[K];
 
 /** Where a step comes from, for its audit entry. */
 export interface StepContext {
@@ -60,6 +44,7 @@ export class RectificationCommandService {
     private readonly temporal: Client,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly idempotency: StepIdempotencyService,
   ) {}
 
   /** 整改方案: target dates become end-of-day instants in the bureau's time zone (the milestone timers). */
@@ -121,7 +106,11 @@ export class RectificationCommandService {
     }
   }
 
-  async execute<K extends RectificationCommandName>(
+  /**
+   * Who may take the step (the catalog's side and roles, within the caller's units), then the step itself —
+   * answered once per (user, request id): a retry with the same Idempotency-Key gets the first answer.
+   */
+  async execute<K extends RectificationStepName>(
     user: AuthUser,
     id: string,
     name: K,
@@ -134,24 +123,45 @@ export class RectificationCommandService {
       select: { id: true, unitId: true, status: true },
     });
     if (!row) throw new NotFoundError('整改事项');
-    if (DEPARTMENT_STEPS.includes(name)) await this.scope.assertCanAct(user, row.unitId, '整改事项');
-    else {
-      await this.scope.assertCanSeeUnit(user, row.unitId, '整改事项');
-      if (BUREAU_STEPS.includes(name) && !BUREAU_ACTORS.includes(user.role))
-        throw new ForbiddenError('无权执行此操作：仅财政局审核人员可办理', {
-          requiredRoles: BUREAU_ACTORS,
-          role: user.role,
-        });
-    }
-    if (FINAL_STATUSES.includes(row.status))
-      throw new TransitionNotAllowedError(`该整改事项${STATUS_LABELS[row.status]}，不能再办理`);
+    await this.assertMayTake(user, row.unitId, name);
+    return this.idempotency.once(user.id, requestId, `${name}:${id}`, () =>
+      this.send(user, row, name, body, requestId, ctx),
+    );
+  }
 
-    const command = { ...body, actor: toActor(user) } as RectificationCommands[K];
-    const update = rectificationUpdates[name] as unknown as typeof rectificationUpdates.acknowledge;
+  private async assertMayTake(user: AuthUser, unitId: number, name: RectificationStepName): Promise<void> {
+    const step = STEP_CATALOG[name];
+    if (step.side === 'department') return this.scope.assertCanAct(user, unitId, '整改事项');
+    await this.scope.assertCanSeeUnit(user, unitId, '整改事项');
+    if (!step.roles.includes(user.role))
+      throw new ForbiddenError(`无权${step.label}：仅财政局审核人员可办理`, {
+        requiredRoles: step.roles,
+        role: user.role,
+      });
+  }
+
+  private async send<K extends RectificationStepName>(
+    user: AuthUser,
+    row: Pick<RectificationEntity, 'id' | 'status'>,
+    name: K,
+    body: CommandBody<K>,
+    requestId: string,
+    ctx: StepContext,
+  ): Promise<RectificationState> {
+    // A fresh read: a waiting retry of a step that closed the item must not meet the status read before it ran.
+    const current = await this.rectifications.findOne({
+      where: { id: row.id },
+      select: { id: true, status: true },
+    });
+    const status = current?.status ?? row.status;
+    if (FINAL_STATUSES.includes(status))
+      throw new TransitionNotAllowedError(`该整改事项${STATUS_LABELS[status]}，不能再办理`);
+
+    const command: StepCommand<K> = { ...body, actor: toActor(user) };
     let state: RectificationState;
     try {
-      state = await this.temporal.workflow.getHandle(id).executeUpdate(update, {
-        args: [command as unknown as RectificationCommands['acknowledge']],
+      state = await this.temporal.workflow.getHandle(row.id).executeUpdate(rectificationUpdates[name], {
+        args: [command],
         updateId: requestId,
       });
     } catch (err) {
@@ -166,7 +176,7 @@ export class RectificationCommandService {
         throw new TransitionNotAllowedError('该整改事项的流程已结束，不能再办理', { step: name });
       throw err;
     }
-    await this.recordStep(user, id, name, body, requestId, state, ctx);
+    await this.recordStep(user, row.id, name, body, requestId, state, ctx);
     return state;
   }
 
@@ -180,7 +190,7 @@ export class RectificationCommandService {
   private recordStep(
     user: AuthUser,
     id: string,
-    name: RectificationCommandName,
+    name: RectificationStepName,
     body: object,
     requestId: string,
     state: RectificationState,

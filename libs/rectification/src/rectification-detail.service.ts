@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccessScopeService, AuthUser } from '@rectiflow/auth';
 import { NotFoundError } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
-import { ESCALATION_LABELS, STATUS_LABELS, TYPE_LABELS } from '@rectiflow/contracts';
+import { allowedActions, ESCALATION_LABELS, STATUS_LABELS, TYPE_LABELS } from '@rectiflow/contracts';
 import {
   EvaluationEntity,
   FindingEntity,
@@ -13,7 +13,9 @@ import {
   RectificationEventEntity,
   UnitEntity,
 } from '@rectiflow/persistence';
+import { toActor } from './actor';
 import { overdueDays } from './overdue-days';
+import { planWarnings } from './plan-warnings';
 import type { RectificationDetail } from './rectification-detail.types';
 
 /** Reads one item from the MySQL read model, after the unit-scope check (404 outside one's units). */
@@ -29,13 +31,14 @@ export class RectificationDetailService {
     const r = await this.db.getRepository(RectificationEntity).findOneBy({ id });
     if (!r) throw new NotFoundError('整改事项');
     await this.scope.assertCanSeeUnit(user, r.unitId, '整改事项');
-    const [evaluation, finding, unit, timeline] = await Promise.all([
+    const [evaluation, finding, unit, timeline, actsForUnit] = await Promise.all([
       this.db.getRepository(EvaluationEntity).findOneByOrFail({ id: r.evaluationId }),
       this.db.getRepository(FindingEntity).findOneBy({ evaluationId: r.evaluationId, seq: r.findingSeq }),
       this.db.getRepository(UnitEntity).findOneBy({ id: r.unitId }),
       this.db
         .getRepository(RectificationEventEntity)
         .find({ where: { rectificationId: id }, order: { seq: 'ASC' } }),
+      this.scope.canAct(user, r.unitId),
     ]);
     const recommendation =
       finding?.recommendationSeq != null
@@ -82,6 +85,8 @@ export class RectificationDetailService {
         ? { seq: recommendation.seq, title: recommendation.title, text: recommendation.text }
         : null,
       state: r.state,
+      allowedActions: allowedActions(r.state, { actor: toActor(user), actsForUnit }),
+      warnings: planWarnings(r.state),
       timeline: timeline.map((e) => ({
         seq: e.seq,
         action: e.action,

@@ -1,4 +1,5 @@
 import type {
+  AllowedAction,
   EscalationLevel,
   RectificationState,
   RectificationStatus,
@@ -41,6 +42,10 @@ export interface RectificationDetail {
   finding: { seq: number; title: string; text: string; points: unknown };
   recommendation: { seq: number; title: string; text: string } | null;
   state: RectificationState;
+  /** The steps the caller may take now (the step catalog: status, role, unit scope, state-only rules). */
+  allowedActions: AllowedAction[];
+  /** What the reviewer should notice, e.g. a plan measure due after the item's deadline. */
+  warnings: { code: string; message: string }[];
   timeline: TimelineEntry[];
   links: { self: string; evaluation: string; timeline: string };
 }

@@ -33,10 +33,10 @@ function fresh(type: RectificationState['type'] = 'deadline'): RectificationStat
 describe('rectification rules', () => {
   it('names the current state when a step is not allowed', () => {
     expect(checkCommand(fresh(), 'submit', { actor: dept, account: 'x' })).toBe(
-      '当前状态为「待签收」，不能提交整改情况',
+      '当前状态为「已下发」，不能提交整改情况',
     );
     expect(checkCommand(fresh(), 'approvePlan', { actor: bureau })).toBe(
-      '当前状态为「待签收」，不能批准整改方案',
+      '当前状态为「已下发」，不能批准整改方案',
     );
   });
 
@@ -77,9 +77,10 @@ describe('rectification rules', () => {
 
   it('refuses an extension that does not move the deadline later, and a second pending one', () => {
     const s = fresh();
+    applyCommand(s, 'acknowledge', { actor: dept }, now);
     const req = (date: string) => ({
       actor: dept,
-      reason: 'r',
+      reason: '制度修订须经党组会审议',
       newDeadline: { date, at: `${date}T15:59:59.999Z` },
     });
     expect(checkCommand(s, 'requestExtension', req('2026-12-31'))).toBe('新的整改时限须晚于当前时限');

@@ -83,12 +83,13 @@ describe('rectification timers', () => {
     runUntil(s, T0 + 106_000);
     expect(s.escalationLevel).toBe(1);
     const now = new Date(T0 + 106_000).toISOString();
+    applyCommand(s, 'acknowledge', { actor }, now); // an extension is asked for only after 签收
     applyCommand(
       s,
       'requestExtension',
       {
         actor,
-        reason: '跨年度',
+        reason: '跨年度项目须待下年预算批复',
         newDeadline: { date: '2026-12-31', at: new Date(T0 + 500_000).toISOString() },
       },
       now,

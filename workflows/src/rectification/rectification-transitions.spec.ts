@@ -11,7 +11,8 @@ import { initialState } from './rectification-state.machine';
  * (not derived from the implementation); everything else must be refused with a reason naming the status.
  */
 const ALLOWED: Record<RectificationStatus, RectificationCommandName[]> = {
-  issued: ['acknowledge', 'requestExtension', 'decideExtension', 'reassign', 'cancel'],
+  // An extension is asked for by the unit that owns the deadline: only after 签收.
+  issued: ['acknowledge', 'decideExtension', 'reassign', 'cancel'],
   acknowledged: ['submitPlan', 'requestExtension', 'decideExtension', 'reassign', 'cancel'],
   plan_submitted: ['approvePlan', 'returnPlan', 'requestExtension', 'decideExtension', 'reassign', 'cancel'],
   in_progress: ['addEvidence', 'submit', 'requestExtension', 'decideExtension', 'reassign', 'cancel'],
@@ -20,9 +21,10 @@ const ALLOWED: Record<RectificationStatus, RectificationCommandName[]> = {
   closed: [],
   cancelled: [],
 };
+// The words a bureau writes in its ledger — the same in every refusal (one label table).
 const STATUS_TEXT: Record<RectificationStatus, string> = {
-  issued: '待签收',
-  acknowledged: '待提交方案',
+  issued: '已下发',
+  acknowledged: '已签收',
   plan_submitted: '方案待审',
   in_progress: '整改中',
   submitted: '待认定',
@@ -73,7 +75,7 @@ const VALID: Record<RectificationCommandName, object> = {
   reportProgress: { actor: dept, content: '进展' },
   requestExtension: {
     actor: dept,
-    reason: '理由',
+    reason: '制度修订须经党组会审议',
     newDeadline: { date: '2027-06-30', at: '2027-06-30T15:59:59.999Z' },
   },
   decideExtension: { actor: bureau, approve: true },

@@ -13,25 +13,23 @@ import type {
   NotificationRequest,
 } from '../../../libs/contracts/src/rectification/rectification.activities';
 import type {
-  RectificationCommandName,
-  RectificationCommands,
+  RectificationStepName,
+  StepCommand,
 } from '../../../libs/contracts/src/rectification/rectification.commands';
-import { RECTIFICATION_COMMANDS } from '../../../libs/contracts/src/rectification/rectification.commands';
 import {
   RectificationInput,
-  AnyRectificationUpdate,
   rectificationStateQuery,
   rectificationUpdates,
 } from '../../../libs/contracts/src/rectification/rectification.definitions';
+import { applyStep, checkStep, STEP_NAMES } from '../../../libs/contracts/src/rectification/step-catalog';
 import type {
   RectificationOutcome,
   RectificationState,
   TimelineEvent,
 } from '../../../libs/contracts/src/rectification/rectification.types';
 import { SEARCH_ATTRIBUTES } from '../../../libs/contracts/src/search-attributes';
-import { checkCommand, currentDeadline, isFinal } from './rectification-rules';
+import { currentDeadline, isFinal } from './rectification-rules';
 import {
-  applyCommand,
   initialState,
   issuedTransition,
   NotificationIntent,
@@ -71,22 +69,47 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
   // is registered, and must come after 下发 in the timeline.
   const issued = input.resume ? null : issuedTransition(state);
 
-  for (const name of RECTIFICATION_COMMANDS) {
-    type Cmd = RectificationCommands[RectificationCommandName];
-    setHandler(
-      rectificationUpdates[name] as AnyRectificationUpdate,
-      async (cmd: Cmd) => {
-        await commit(applyCommand(state, name, cmd as never, nowIso()));
-        return state;
-      },
-      {
-        validator: (cmd: Cmd) => {
-          const reason = checkCommand(state, name, cmd as never);
-          if (reason) throw ApplicationFailure.nonRetryable(reason, 'TransitionNotAllowed');
-        },
-      },
-    );
-  }
+  // One Update per catalog step. The validator judges (the catalog's rules); the handler only applies — a
+  // replayed Update was judged when it was accepted, by the rules of that time.
+  const handle =
+    <K extends RectificationStepName>(name: K) =>
+    async (cmd: StepCommand<K>): Promise<RectificationState> => {
+      await commit(applyStep(state, name, cmd, nowIso()));
+      return state;
+    };
+  const guard = <K extends RectificationStepName>(name: K) => ({
+    validator: (cmd: StepCommand<K>): void => {
+      const reason = checkStep(state, name, cmd);
+      if (reason) throw ApplicationFailure.nonRetryable(reason, 'TransitionNotAllowed');
+    },
+  });
+  // Keyed by step, so the compiler ties each Update to its payload type and insists on every step; registered
+  // in the catalog's order (unchanged since the committed histories were recorded).
+  const register: { [K in RectificationStepName]: () => void } = {
+    acknowledge: () =>
+      setHandler(rectificationUpdates.acknowledge, handle('acknowledge'), guard('acknowledge')),
+    submitPlan: () => setHandler(rectificationUpdates.submitPlan, handle('submitPlan'), guard('submitPlan')),
+    approvePlan: () =>
+      setHandler(rectificationUpdates.approvePlan, handle('approvePlan'), guard('approvePlan')),
+    returnPlan: () => setHandler(rectificationUpdates.returnPlan, handle('returnPlan'), guard('returnPlan')),
+    addEvidence: () =>
+      setHandler(rectificationUpdates.addEvidence, handle('addEvidence'), guard('addEvidence')),
+    submit: () => setHandler(rectificationUpdates.submit, handle('submit'), guard('submit')),
+    review: () => setHandler(rectificationUpdates.review, handle('review'), guard('review')),
+    reportProgress: () =>
+      setHandler(rectificationUpdates.reportProgress, handle('reportProgress'), guard('reportProgress')),
+    requestExtension: () =>
+      setHandler(
+        rectificationUpdates.requestExtension,
+        handle('requestExtension'),
+        guard('requestExtension'),
+      ),
+    decideExtension: () =>
+      setHandler(rectificationUpdates.decideExtension, handle('decideExtension'), guard('decideExtension')),
+    reassign: () => setHandler(rectificationUpdates.reassign, handle('reassign'), guard('reassign')),
+    cancel: () => setHandler(rectificationUpdates.cancel, handle('cancel'), guard('cancel')),
+  };
+  for (const name of STEP_NAMES) register[name]();
   setHandler(rectificationStateQuery, () => state);
 
   if (issued) await commit(issued);

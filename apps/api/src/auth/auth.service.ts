@@ -35,6 +35,10 @@ export class AuthService {
 
   async login(username: string, password: string, meta: ClientMeta): Promise<TokenPairDto> {
     const name = username.trim();
+    if (await this.limiter.overUsernameRate(name))
+      throw new AppError('RATE_LIMITED', '该用户名的登录请求过于频繁，请 1 分钟后再试', {
+        retryAfterSeconds: 60,
+      });
     const pairWait = await this.limiter.lockedForSeconds(name, meta.ip);
     if (pairWait > 0) throw tooManyFailures(pairWait);
 
@@ -44,7 +48,9 @@ export class AuthService {
       .where('u.username = :name', { name })
       .getOne();
     const now = new Date();
-    const accountWait = secondsUntil(user?.lockedUntil, now);
+    const accountWait = user
+      ? secondsUntil(user.lockedUntil, now)
+      : await this.limiter.unknownNameLockedForSeconds(name);
     if (accountWait > 0) throw tooManyFailures(accountWait);
 
     const passwordOk = user
@@ -81,7 +87,7 @@ export class AuthService {
         const user = await this.users.findOneByOrFail({ id: outcome.userId });
         const authUser = toAuthUser(user);
         return {
-          accessToken: await this.accessTokens.sign(authUser),
+          accessToken: await this.accessTokens.sign(authUser, outcome.familyId),
           refreshToken: outcome.token,
           expiresIn: this.accessTokens.ttlSeconds,
           tokenType: 'Bearer',
@@ -169,7 +175,7 @@ export class AuthService {
   private async issuePair(user: AuthUser, meta: ClientMeta): Promise<TokenPairDto> {
     const refresh = await this.refreshTokens.issue(user.id, meta);
     return {
-      accessToken: await this.accessTokens.sign(user),
+      accessToken: await this.accessTokens.sign(user, refresh.familyId),
       refreshToken: refresh.token,
       expiresIn: this.accessTokens.ttlSeconds,
       tokenType: 'Bearer',
@@ -198,6 +204,8 @@ export class AuthService {
         .where('id = :id', { id: user.id })
         .execute();
       accountLock = secondsUntil(next.lockedUntil, now);
+    } else {
+      accountLock = await this.limiter.recordUnknownNameFailure(name);
     }
     const locked = Math.max(pairLock, accountLock);
     await this.audit.record({

@@ -7,6 +7,7 @@ const auth = {
   loginMaxFailures: 5,
   loginLockSeconds: 300,
   loginRateLimitPerMinute: 30,
+  loginUsernameRateLimitPerMinute: 10,
 };
 
 describe('lockout policy', () => {

@@ -47,6 +47,41 @@ export class LoginLimiterService {
     return this.policy.lockSeconds;
   }
 
+  /**
+   * Counts one login request for the username (any address, existing or not); true when over the per-minute
+   * limit. Fixed one-minute windows.
+   */
+  async overUsernameRate(username: string): Promise<boolean> {
+    await this.ready();
+    const key = this.nameKey('rate', username);
+    const results = await this.redis.multi().set(key, '0', 'PX', 60_000, 'NX').incr(key).exec();
+    return Number(results?.[1]?.[1] ?? 0) > this.config.auth.loginUsernameRateLimitPerMinute;
+  }
+
+  /**
+   * The account layer for a username that has no account: counted and locked exactly like app_user.failedLogins
+   * / lockedUntil, so after accountMaxFailures failures an unknown name answers what an existing one does (429)
+   * and the answer reveals nothing.
+   */
+  async unknownNameLockedForSeconds(username: string): Promise<number> {
+    const ms = await this.redis.pttl(this.nameKey('lock', username));
+    return ms > 0 ? Math.ceil(ms / 1000) : 0;
+  }
+
+  async recordUnknownNameFailure(username: string): Promise<number> {
+    const key = this.nameKey('fail', username);
+    // Like the account counter, it is cleared by nothing but time (a day): no one can log in as this name.
+    const results = await this.redis
+      .multi()
+      .incr(key)
+      .expire(key, 24 * 3600)
+      .exec();
+    const count = Number(results?.[0]?.[1] ?? 0);
+    if (count < this.policy.accountMaxFailures) return 0;
+    await this.redis.set(this.nameKey('lock', username), '1', 'PX', this.policy.accountLockSeconds * 1000);
+    return this.policy.accountLockSeconds;
+  }
+
   async clear(username: string, ip: string): Promise<void> {
     await this.redis.del(this.key('fail', username, ip), this.key('lock', username, ip));
   }
@@ -66,6 +101,11 @@ export class LoginLimiterService {
       const timer = setTimeout(done, 2000);
       this.redis.once('ready', done);
     });
+  }
+
+  private nameKey(kind: 'rate' | 'fail' | 'lock', username: string): string {
+    const name = createHash('sha256').update(username.trim().toLowerCase()).digest('hex');
+    return `${this.config.redis.queuePrefix}:login-name-${kind}:${name}`;
   }
 
   private key(kind: 'fail' | 'lock', username: string, ip: string): string {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { SessionLivenessService } from '@rectiflow/auth';
 import { AppConfig } from '@rectiflow/config';
 import { RefreshTokenEntity } from '@rectiflow/persistence';
 import { hashRefreshToken, isWellFormedRefreshToken, newRefreshToken } from './refresh-token.util';
@@ -29,6 +30,7 @@ export class RefreshTokenService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly sessions: SessionLivenessService,
   ) {}
 
   /** A new token (new family unless `familyId` is given). Returns the plaintext, which is never stored. */
@@ -101,6 +103,7 @@ export class RefreshTokenService {
     await manager
       .getRepository(RefreshTokenEntity)
       .update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.sessions.forget();
   }
 
   /** Drops a user's tokens that expired over a day ago; they can no longer be presented, so reuse needs no record. */
@@ -123,5 +126,6 @@ export class RefreshTokenService {
     await manager
       .getRepository(RefreshTokenEntity)
       .update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.sessions.forget(familyId);
   }
 }

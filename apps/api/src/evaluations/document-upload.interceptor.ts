@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
 import type { Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
-import { AppError } from '@rectiflow/common';
+import { AppError, malformedMultipart } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
 import { tooLargeError } from '@rectiflow/evaluations';
 
@@ -52,7 +52,7 @@ export abstract class DocumentUploadInterceptor implements NestInterceptor {
   }
 
   private toAppError(err: unknown): unknown {
-    if (!(err instanceof multer.MulterError)) return err;
+    if (!(err instanceof multer.MulterError)) return malformedMultipart(err) ?? err;
     if (err.code === 'LIMIT_FILE_SIZE') return tooLargeError(this.maxBytes);
     if (err.code === 'LIMIT_UNEXPECTED_FILE') {
       return new AppError(

@@ -1,5 +1,5 @@
 import type { AuthUser } from '@rectiflow/auth';
-import { AppError } from '@rectiflow/common';
+import { AppError, assertPlainFileName } from '@rectiflow/common';
 import type { ImportRequest } from '@rectiflow/evaluations';
 import type { ImportTextDto } from './import-evaluation.dto';
 
@@ -16,9 +16,14 @@ export function importRequestFrom(
       reason: 'AMBIGUOUS_INPUT',
     });
   }
-  if (file) return { content: file.buffer, filename: file.originalname, actor, ip };
-  if (text !== undefined)
+  if (file) {
+    assertPlainFileName(file.originalname);
+    return { content: file.buffer, filename: file.originalname, actor, ip };
+  }
+  if (text !== undefined) {
+    assertPlainFileName(body?.filename);
     return { content: Buffer.from(text, 'utf8'), filename: body?.filename ?? null, actor, ip };
+  }
   throw new AppError('BAD_REQUEST', '缺少文档：请上传文件字段 file，或提交 JSON { "text": "…" }', {
     reason: 'NO_DOCUMENT',
   });

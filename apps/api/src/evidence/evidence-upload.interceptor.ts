@@ -3,7 +3,7 @@ import type { RequestHandler, Response } from 'express';
 import multer from 'multer';
 import type { Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '@rectiflow/auth';
-import { AppError } from '@rectiflow/common';
+import { AppError, malformedMultipart } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
 import { EvidenceUploadService } from '@rectiflow/evidence';
 import { BudgetedMemoryStorage, formatBytes, requestTooLarge } from './budgeted-memory.storage';
@@ -68,7 +68,7 @@ export class EvidenceUploadInterceptor implements NestInterceptor {
   }
 
   private toAppError(err: unknown): unknown {
-    if (!(err instanceof multer.MulterError)) return err;
+    if (!(err instanceof multer.MulterError)) return malformedMultipart(err) ?? err;
     const file = (err as multer.MulterError & { filename?: string }).filename;
     switch (err.code) {
       case 'LIMIT_FILE_SIZE':

@@ -2,10 +2,8 @@ import {
   Body,
   Controller,
   Get,
-  HttpCode,
   Param,
   ParseIntPipe,
-  Post,
   Res,
   StreamableFile,
   UploadedFiles,
@@ -14,9 +12,7 @@ import {
 import {
   ApiBearerAuth,
   ApiBody,
-  ApiConflictResponse,
   ApiConsumes,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -31,8 +27,8 @@ import { AuthUser, CurrentUser } from '@rectiflow/auth';
 import { attachmentDisposition } from '@rectiflow/common';
 import type { RectificationState } from '@rectiflow/contracts';
 import { EvidenceQueryService, EvidenceUploadService } from '@rectiflow/evidence';
-import { RectificationStateDto } from '../rectifications/rectification-state.dto';
 import { RequestId } from '../rectifications/request-id.decorator';
+import { StepRoute } from '../rectifications/step-route.decorator';
 import { EvidenceListDto, EvidenceUploadDto } from './evidence.dto';
 import { EvidenceUploadInterceptor, MAX_FILES_PER_UPLOAD } from './evidence-upload.interceptor';
 
@@ -40,23 +36,20 @@ import { EvidenceUploadInterceptor, MAX_FILES_PER_UPLOAD } from './evidence-uplo
 @ApiTags('rectifications')
 @ApiBearerAuth()
 @ApiNotFoundResponse({ description: '整改事项或文件不存在，或不在本单位范围内' })
-@Controller('rectifications/:id/evidence')
+@Controller('rectifications/:id')
 export class EvidenceController {
   constructor(
     private readonly uploads: EvidenceUploadService,
     private readonly queries: EvidenceQueryService,
   ) {}
 
-  @Post()
-  @HttpCode(200)
+  @StepRoute(
+    'addEvidence',
+    `类型按文件内容（magic bytes）判定，默认允许 pdf, ofd, docx, xlsx, doc, xls, jpg, png, zip（UPLOAD_ALLOWED_TYPES）；` +
+      `保存和下载的文件名使用判定类型的扩展名；可执行程序一律拒绝（415）。单个文件与单次请求的大小上限见 ` +
+      `UPLOAD_MAX_FILE_BYTES / UPLOAD_MAX_REQUEST_BYTES（413）。每次最多 ${MAX_FILES_PER_UPLOAD} 个文件。`,
+  )
   @UseInterceptors(EvidenceUploadInterceptor)
-  @ApiOperation({
-    summary: '上传佐证材料（责任单位）：一个或多个文件 + 说明 + 生效日期，答复新的状态',
-    description:
-      `类型按文件内容（magic bytes）判定，默认允许 pdf, ofd, docx, xlsx, doc, xls, jpg, png, zip（UPLOAD_ALLOWED_TYPES）；` +
-      `可执行程序一律拒绝（415）。单个文件与单次请求的大小上限见 UPLOAD_MAX_FILE_BYTES / UPLOAD_MAX_REQUEST_BYTES（413）。` +
-      `每次最多 ${MAX_FILES_PER_UPLOAD} 个文件。`,
-  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -69,9 +62,6 @@ export class EvidenceController {
       },
     },
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '同一键重试只执行一次' })
-  @ApiOkResponse({ type: RectificationStateDto })
-  @ApiConflictResponse({ description: '当前状态不允许上传佐证材料（仅整改中、持续整改）' })
   @ApiPayloadTooLargeResponse({ description: 'FILE_TOO_LARGE / REQUEST_TOO_LARGE / TOO_MANY_FILES' })
   @ApiUnsupportedMediaTypeResponse({
     description: 'EXECUTABLE / TYPE_NOT_ALLOWED（details.detectedType）/ 非 multipart',
@@ -94,14 +84,14 @@ export class EvidenceController {
     );
   }
 
-  @Get()
+  @Get('evidence')
   @ApiOperation({ summary: '佐证材料文件列表（含 SHA-256，便于核验提交内容）' })
   @ApiOkResponse({ type: EvidenceListDto })
   async list(@Param('id') id: string, @CurrentUser() user: AuthUser): Promise<EvidenceListDto> {
     return { items: await this.queries.list(user, id) };
   }
 
-  @Get(':fileId/download')
+  @Get('evidence/:fileId/download')
   @ApiOperation({ summary: '下载佐证材料文件（X-Content-SHA256 为内容摘要）' })
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: '原文件字节；Content-Disposition 携带中文文件名（RFC 5987）' })

@@ -22,7 +22,12 @@ export class IssuePolicyDto {
   @IsBoolean()
   requirePlanApproval?: boolean;
 
-  @ApiPropertyOptional({ example: [7, 3, 1], description: '截止前提醒（天）' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    isArray: true,
+    example: [7, 3, 1],
+    description: '截止前提醒（天，整数）',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
@@ -30,7 +35,12 @@ export class IssuePolicyDto {
   @Min(1, { each: true })
   reminderOffsetsDays?: number[];
 
-  @ApiPropertyOptional({ example: [1, 8, 15, 30], description: '逾期后 提醒函、督办、约谈、通报 的天数' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    isArray: true,
+    example: [1, 8, 15, 30],
+    description: '逾期后 提醒函、督办、约谈、通报 的天数（整数）',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(4)
@@ -39,14 +49,14 @@ export class IssuePolicyDto {
   @Min(0, { each: true })
   escalationOffsetsDays?: number[];
 
-  @ApiPropertyOptional({ example: 2, description: '最多延期次数' })
+  @ApiPropertyOptional({ type: 'integer', example: 2, description: '最多延期次数' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(10)
   maxExtensions?: number;
 
-  @ApiPropertyOptional({ example: 30, description: '持续整改进展报告周期（天）' })
+  @ApiPropertyOptional({ type: 'integer', example: 30, description: '持续整改进展报告周期（天）' })
   @IsOptional()
   @IsInt()
   @Min(1)

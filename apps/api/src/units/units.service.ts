@@ -4,6 +4,8 @@ import { DataSource, Repository } from 'typeorm';
 import { AuditService } from '@rectiflow/audit';
 import { AuthUser, unitSubtreeIds, type UnitKind } from '@rectiflow/auth';
 import { AppError, NotFoundError } from '@rectiflow/common';
+import { AppConfig } from '@rectiflow/config';
+import { webhookUrlRefusal } from '@rectiflow/notifications';
 import { UnitEntity } from '@rectiflow/persistence';
 import { fieldChanges } from '../audit/field-changes';
 import { isDuplicateKeyError } from './duplicate-key';
@@ -17,7 +19,15 @@ export class UnitsService {
     @InjectRepository(UnitEntity) private readonly units: Repository<UnitEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
+
+  /** Loopback, link-local and private targets are refused unless configuration allows them. */
+  private checkWebhookUrl(url: string | null | undefined): void {
+    if (!url || this.config.notifications.webhookAllowPrivateNetworks) return;
+    const refusal = webhookUrlRefusal(url);
+    if (refusal) throw new AppError('VALIDATION_FAILED', refusal, { fields: { webhookUrl: [refusal] } });
+  }
 
   list(): Promise<UnitEntity[]> {
     return this.units.find({ order: { id: 'ASC' } });
@@ -35,6 +45,7 @@ export class UnitsService {
 
   async create(dto: CreateUnitDto, actor: AuthUser, ip: string): Promise<UnitEntity> {
     const parentId = dto.parentId ?? null;
+    this.checkWebhookUrl(dto.webhookUrl);
     await this.checkParent(dto.kind, parentId);
     await this.checkCodeFree(dto.code);
     const unit = this.units.create({
@@ -62,6 +73,7 @@ export class UnitsService {
     const unit = await this.get(id);
     const kind = dto.kind ?? unit.kind;
     const parentId = dto.parentId === undefined ? unit.parentId : dto.parentId;
+    this.checkWebhookUrl(dto.webhookUrl);
     if (dto.parentId !== undefined || dto.kind !== undefined) await this.checkParent(kind, parentId, id);
     if (dto.kind !== undefined) await this.checkChildrenFit(id, kind);
     if (dto.code !== undefined && dto.code.toLowerCase() !== unit.code.toLowerCase())

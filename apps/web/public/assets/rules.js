@@ -16,7 +16,7 @@ export const ALLOWED_FROM = Object.freeze({
   submit: ['in_progress', 'ongoing'],
   review: ['submitted'],
   reportProgress: ['ongoing'],
-  requestExtension: ['issued', 'acknowledged', 'plan_submitted', 'in_progress'],
+  requestExtension: ['acknowledged', 'plan_submitted', 'in_progress'],
   decideExtension: OPEN,
   reassign: OPEN,
   cancel: OPEN,

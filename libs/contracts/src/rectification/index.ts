@@ -3,3 +3,8 @@ export * from './rectification.activities';
 export * from './rectification.commands';
 export * from './rectification.definitions';
 export * from './rectification.types';
+export * from './rectification-labels';
+export * from './rectification-transition';
+export * from './step-catalog';
+export * from './step-checks';
+export * from './step-effects';

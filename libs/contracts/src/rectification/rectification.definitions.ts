@@ -1,6 +1,6 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { RectificationCommandName, RectificationCommands } from './rectification.commands';
+import type { RectificationCommandName, StepCommand } from './rectification.commands';
 import type {
   RectificationOutcome,
   RectificationPolicy,
@@ -30,11 +30,12 @@ export interface RectificationInput {
 }
 
 /** One Update per command; each answers with the full new state. */
-export const rectificationUpdates: {
-  [K in RectificationCommandName]: ReturnType<
-    typeof defineUpdate<RectificationState, [RectificationCommands[K]], K>
-  >;
-} = {
+export type RectificationUpdate<K extends RectificationCommandName> = UpdateDefinition<
+  RectificationState,
+  [StepCommand<K>],
+  K
+>;
+export const rectificationUpdates: { [K in RectificationCommandName]: RectificationUpdate<K> } = {
   acknowledge: defineUpdate('acknowledge'),
   submitPlan: defineUpdate('submitPlan'),
   approvePlan: defineUpdate('approvePlan'),
@@ -48,12 +49,6 @@ export const rectificationUpdates: {
   reassign: defineUpdate('reassign'),
   cancel: defineUpdate('cancel'),
 };
-
-/** Any command's Update definition, for registering every handler in one loop. */
-export type AnyRectificationUpdate = UpdateDefinition<
-  RectificationState,
-  [RectificationCommands[RectificationCommandName]]
->;
 
 export const rectificationStateQuery = defineQuery<RectificationState>('state');
 

@@ -1,3 +1,6 @@
+// The labels moved to the one label table; re-exported so existing imports keep working.
+export { ESCALATION_LABELS, REVIEW_LABELS, STATUS_LABELS, TYPE_LABELS } from './rectification-labels';
+
 /**
  * Plain data contracts of the rectification process, shared by the workflows (bundled, deterministic), the
  * activities and the API. No runtime imports here: workflow code imports this file.
@@ -15,44 +18,16 @@ export const RECTIFICATION_STATUSES = [
 ] as const;
 export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
 export const FINAL_STATUSES: readonly RectificationStatus[] = ['closed', 'cancelled'];
-export const STATUS_LABELS: Record<RectificationStatus, string> = {
-  issued: '已下发',
-  acknowledged: '已签收',
-  plan_submitted: '方案待审',
-  in_progress: '整改中',
-  submitted: '待认定',
-  ongoing: '持续整改',
-  closed: '已销号',
-  cancelled: '已撤销',
-};
 
 export const RECTIFICATION_TYPES = ['immediate', 'deadline', 'phased', 'continuous'] as const;
 export type RectificationType = (typeof RECTIFICATION_TYPES)[number];
-export const TYPE_LABELS: Record<RectificationType, string> = {
-  immediate: '立行立改',
-  deadline: '限期整改',
-  phased: '分阶段整改',
-  continuous: '持续整改',
-};
 
 /** Escalation ladder after the deadline. Level 0 means not escalated. */
 export const ESCALATION_LEVELS = [1, 2, 3, 4] as const;
 export type EscalationLevel = 0 | (typeof ESCALATION_LEVELS)[number];
-export const ESCALATION_LABELS: Record<EscalationLevel, string> = {
-  0: '无',
-  1: '提醒函',
-  2: '督办',
-  3: '约谈',
-  4: '通报',
-};
 
 export const REVIEW_RESULTS = ['rectified', 'ongoing', 'not_rectified'] as const;
 export type ReviewResult = (typeof REVIEW_RESULTS)[number];
-export const REVIEW_LABELS: Record<ReviewResult, string> = {
-  rectified: '已整改',
-  ongoing: '持续整改',
-  not_rectified: '未整改',
-};
 
 /** Who did something. `null` in an event means the system (timers). */
 export interface Actor {

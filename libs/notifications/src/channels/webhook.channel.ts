@@ -5,6 +5,7 @@ import { AppConfig } from '@rectiflow/config';
 import { UnitEntity, UnitWebhookSettingEntity } from '@rectiflow/persistence';
 import { DeliveryJobData, PermanentDeliveryError } from '../delivery/delivery.types';
 import type { NotificationChannel } from '../delivery/notification-channel';
+import { resolvedAddressRefusal } from '../webhook/webhook-address.policy';
 import { detectWebhookFormat, dingtalkSignedUrl, webhookBody } from '../webhook/webhook-format';
 import {
   signWebhook,
@@ -38,6 +39,13 @@ export class WebhookChannel implements NotificationChannel {
     const unitId = d.recipient.unitId;
     const unit = await this.units.findOne({ where: { id: unitId }, select: { id: true, webhookUrl: true } });
     if (!unit?.webhookUrl) throw new PermanentDeliveryError(`单位 ${unitId} 未配置回调地址`);
+    if (!this.config.notifications.webhookAllowPrivateNetworks) {
+      // After DNS, right before sending: a name saved as public may have been re-pointed inside the network.
+      const refusal = await resolvedAddressRefusal(unit.webhookUrl).catch((err: Error) => {
+        throw new Error(`回调地址无法解析（${err.message}）`);
+      });
+      if (refusal) throw new PermanentDeliveryError(refusal);
+    }
     const setting = await this.settings
       .createQueryBuilder('s')
       .addSelect('s.signSecret')

@@ -1,0 +1,64 @@
+import type { RectificationStepName } from './rectification.commands';
+import type {
+  EscalationLevel,
+  RectificationStatus,
+  RectificationType,
+  ReviewResult,
+} from './rectification.types';
+
+/**
+ * The one label table: every Chinese word a person reads for a status, step, type, rung or review result —
+ * in errors, notifications, the ledger, the Excel export and the web (which imports this file at build time).
+ * Status words are the ones a bureau writes in its 整改台账 (已下发, 已签收, …), used in every message too.
+ * Pure data, no runtime imports: workflow code imports this file.
+ */
+export const STATUS_LABELS: Record<RectificationStatus, string> = {
+  issued: '已下发',
+  acknowledged: '已签收',
+  plan_submitted: '方案待审',
+  in_progress: '整改中',
+  submitted: '待认定',
+  ongoing: '持续整改',
+  closed: '已销号',
+  cancelled: '已撤销',
+};
+
+export const TYPE_LABELS: Record<RectificationType, string> = {
+  immediate: '立行立改',
+  deadline: '限期整改',
+  phased: '分阶段整改',
+  continuous: '持续整改',
+};
+
+export const ESCALATION_LABELS: Record<EscalationLevel, string> = {
+  0: '无',
+  1: '提醒函',
+  2: '督办',
+  3: '约谈',
+  4: '通报',
+};
+
+export const REVIEW_LABELS: Record<ReviewResult, string> = {
+  rectified: '已整改',
+  ongoing: '持续整改',
+  not_rectified: '未整改',
+};
+
+/** What a step is called (buttons, the timeline, "不能<step>" in refusals). */
+export const STEP_LABELS: Record<RectificationStepName, string> = {
+  acknowledge: '签收',
+  submitPlan: '提交整改方案',
+  approvePlan: '批准整改方案',
+  returnPlan: '退回整改方案',
+  addEvidence: '上传佐证材料',
+  submit: '提交整改情况',
+  review: '认定',
+  reportProgress: '报送进展',
+  requestExtension: '申请延期',
+  decideExtension: '审批延期',
+  reassign: '改派',
+  cancel: '撤销',
+};
+
+/** Who takes a step: the responsible unit or the bureau. */
+export const STEP_SIDE_LABELS = { department: '责任单位', bureau: '财政局' } as const;
