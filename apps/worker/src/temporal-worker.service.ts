@@ -5,6 +5,7 @@ import { AppConfig } from '@rectiflow/config';
 import { DailyDigestService } from '@rectiflow/notifications';
 import {
   EvaluationLifecycleService,
+  IssuePageService,
   NotificationRequestService,
   RectificationProjectionService,
 } from '@rectiflow/rectification';
@@ -31,6 +32,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     private readonly projection: RectificationProjectionService,
     private readonly notifications: NotificationRequestService,
     private readonly evaluations: EvaluationLifecycleService,
+    private readonly issuePages: IssuePageService,
     private readonly digests: DailyDigestService,
   ) {}
 
@@ -61,6 +63,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         projection: this.projection,
         notifications: this.notifications,
         evaluations: this.evaluations,
+        issuePages: this.issuePages,
         digests: this.digests,
       }),
       shutdownGraceTime: '20 seconds',
