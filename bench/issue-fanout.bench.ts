@@ -26,6 +26,9 @@ import {
   waitFor,
 } from './support/temporal-bench-stack';
 
+/** The delivery date is today, so no deadline has passed and only 下发 happens (no overdue ladder). */
+const today = (): string => new Date().toISOString().slice(0, 10);
+
 const CLIENT_START_CONCURRENCY = 32;
 
 async function rawWorkflows(s: BenchStack, n: number, tag: string): Promise<number> {
@@ -70,7 +73,7 @@ async function issue(s: BenchStack, n: number, user: AuthUser, deptId: number): 
   const evaluationId = await seedEvaluation(s.pool, n);
   const service = s.api.get(IssueEvaluationService);
   const t0 = performance.now();
-  await service.issue(evaluationId, { deliveryDate: '2026-03-02', unitId: deptId }, user);
+  await service.issue(evaluationId, { deliveryDate: today(), unitId: deptId }, user);
   await waitFor(async () => {
     const [rows] = await s.pool.query<never[]>(
       `SELECT COUNT(*) AS c FROM rectification r

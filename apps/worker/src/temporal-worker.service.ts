@@ -66,6 +66,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         issuePages: this.issuePages,
         digests: this.digests,
       }),
+      maxCachedWorkflows: temporal.worker.maxCachedWorkflows,
+      maxConcurrentWorkflowTaskExecutions: temporal.worker.maxConcurrentWorkflowTasks,
+      maxConcurrentActivityTaskExecutions: temporal.worker.maxConcurrentActivities,
       shutdownGraceTime: '20 seconds',
     });
     this.running = this.worker.run().catch((err: unknown) => {

@@ -22,7 +22,6 @@ import {
   EVALUATION_FOLLOW_UP_WORKFLOW_TYPE,
   EvaluationFollowUpInput,
   evaluationWorkflowId,
-  ISSUE_PAGE_SIZE,
   RectificationType,
   rectificationWorkflowId,
 } from '@rectiflow/contracts';
@@ -137,7 +136,7 @@ export class IssueEvaluationService {
           issuedBy: plan.issuedBy,
           issuedAt: plan.issuedAt,
           total: plan.items.length,
-          pageSize: ISSUE_PAGE_SIZE,
+          pageSize: this.config.temporal.issuePageSize,
         }
       : plan;
     await this.temporal.workflow.start(EVALUATION_FOLLOW_UP_WORKFLOW_TYPE, {

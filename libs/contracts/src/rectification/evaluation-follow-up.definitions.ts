@@ -22,10 +22,10 @@ export interface EvaluationFollowUpInput {
 }
 
 /**
- * Items per page workflow. One page's items (≈1.2 KB each), its history and its activity result stay far below
- * Temporal's 512 KB payload warning, and each page starts its children concurrently in one workflow task.
+ * Items per page workflow when the input does not say (ISSUE_PAGE_SIZE configures it). At 100 one page's activity
+ * result is < 256 KB even with 500-character titles (~2.1 KB an item), half Temporal's 512 KB payload warning.
  */
-export const ISSUE_PAGE_SIZE = 200;
+export const ISSUE_PAGE_SIZE = 100;
 export const EVALUATION_PAGE_WORKFLOW_TYPE = 'evaluationPageWorkflow';
 export const evaluationPageWorkflowId = (evaluationId: string, page: number): string =>
   `evaluation-${evaluationId}-page-${page}`;
