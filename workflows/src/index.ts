@@ -2,4 +2,5 @@
 export { probeWorkflow } from './probe.workflow';
 export { rectificationWorkflow } from './rectification/rectification.workflow';
 export { evaluationFollowUpWorkflow } from './evaluation/evaluation-follow-up.workflow';
+export { evaluationPageWorkflow } from './evaluation/evaluation-page.workflow';
 export { dailyDigestWorkflow } from './notifications/daily-digest.workflow';

@@ -5,6 +5,7 @@ import { AppConfig } from '@rectiflow/config';
 import { DailyDigestService } from '@rectiflow/notifications';
 import {
   EvaluationLifecycleService,
+  IssuePageService,
   NotificationRequestService,
   RectificationProjectionService,
 } from '@rectiflow/rectification';
@@ -31,6 +32,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     private readonly projection: RectificationProjectionService,
     private readonly notifications: NotificationRequestService,
     private readonly evaluations: EvaluationLifecycleService,
+    private readonly issuePages: IssuePageService,
     private readonly digests: DailyDigestService,
   ) {}
 
@@ -61,8 +63,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         projection: this.projection,
         notifications: this.notifications,
         evaluations: this.evaluations,
+        issuePages: this.issuePages,
         digests: this.digests,
       }),
+      maxCachedWorkflows: temporal.worker.maxCachedWorkflows,
+      maxConcurrentWorkflowTaskExecutions: temporal.worker.maxConcurrentWorkflowTasks,
+      maxConcurrentActivityTaskExecutions: temporal.worker.maxConcurrentActivities,
       shutdownGraceTime: '20 seconds',
     });
     this.running = this.worker.run().catch((err: unknown) => {

@@ -23,6 +23,14 @@ export abstract class AppConfig {
     uiPort: number;
     dbFile: string;
     workflowBundlePath?: string;
+    /** Worker tuning (sizing: libs/rectification/README.md). */
+    worker: {
+      maxCachedWorkflows: number;
+      maxConcurrentWorkflowTasks: number;
+      maxConcurrentActivities: number;
+    };
+    /** Items per page workflow when issuing (issuing by reference). */
+    issuePageSize: number;
   };
   abstract readonly storage: { dir: string };
   abstract readonly auth: {

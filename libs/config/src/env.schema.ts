@@ -147,6 +147,39 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsString() TEMPORAL_CLUSTER_DIR = 'var/temporal-cluster';
 
+  /**
+   * Workflows the worker keeps in memory (sticky cache). A cached sleeping item costs ~0.3–0.5 MB of worker RSS
+   * (issue 14: 2,310 cached ≈ 1.1 GB); an evicted one pays a replay of its history on its next step.
+   */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  TEMPORAL_MAX_CACHED_WORKFLOWS = 1000;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS = 40;
+
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  TEMPORAL_MAX_CONCURRENT_ACTIVITIES = 100;
+
+  /** Items per page workflow when an evaluation is issued (each page's payloads stay < 256 KB at 100). */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  ISSUE_PAGE_SIZE = 100;
+
   /** Pre-built workflow bundle (production). Without it the worker bundles `workflows/` at start. */
   @IsOptional()
   @IsString()

@@ -59,6 +59,12 @@ export function buildConfig(env: Record<string, string | undefined>): AppConfig 
       uiPort: vars.TEMPORAL_UI_PORT,
       dbFile: vars.TEMPORAL_DB_FILE,
       workflowBundlePath: vars.TEMPORAL_WORKFLOW_BUNDLE,
+      worker: {
+        maxCachedWorkflows: vars.TEMPORAL_MAX_CACHED_WORKFLOWS,
+        maxConcurrentWorkflowTasks: vars.TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS,
+        maxConcurrentActivities: vars.TEMPORAL_MAX_CONCURRENT_ACTIVITIES,
+      },
+      issuePageSize: vars.ISSUE_PAGE_SIZE,
     },
     storage: { dir: resolve(vars.STORAGE_DIR) },
     auth: {

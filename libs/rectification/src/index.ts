@@ -1,4 +1,6 @@
 export * from './evaluation-lifecycle.service';
+export * from './issue-page.service';
+export * from './issue-plan';
 export * from './notification-request.service';
 export * from './rectification-projection.service';
 export * from './rectification.activities';

@@ -28,6 +28,7 @@ import {
 import { EvaluationEntity, FindingEntity, UnitEntity } from '@rectiflow/persistence';
 import { toActor } from './actor';
 import { IssuePolicyInput, toWorkflowPolicy, TYPE_DEFAULTS } from './issue-policy';
+import { IssuePlan, isPagedPlan, StoredIssuePlan } from './issue-plan';
 
 export interface IssueEvaluationInput {
   deliveryDate: string;
@@ -81,7 +82,7 @@ export class IssueEvaluationService {
     // The plan is fixed and the evaluation leaves 'draft' in one transaction under a row lock, so a concurrent
     // draft edit (split, merge…) either happens before and is issued, or is refused after. The workflow starts
     // only after commit; if that start fails, the stored plan lets a retried request resume it (see below).
-    const plan = await this.dataSource.transaction(async (tx) => {
+    const plan = await this.dataSource.transaction(async (tx): Promise<StoredIssuePlan> => {
       const evaluation = await tx
         .getRepository(EvaluationEntity)
         .createQueryBuilder('e')
@@ -91,7 +92,7 @@ export class IssueEvaluationService {
         .getOne();
       if (!evaluation) throw new NotFoundError('评价', evaluationId);
       if (evaluation.status === 'issued' && evaluation.issuePlan && !(await this.workflowExists(workflowId)))
-        return evaluation.issuePlan as unknown as EvaluationFollowUpInput; // resume a start that failed
+        return evaluation.issuePlan as StoredIssuePlan; // resume a start that failed
       if (evaluation.status !== 'draft')
         throw new TransitionNotAllowedError(
           `该评价已${evaluation.status === 'issued' ? '下发' : '结束'}，不能再次下发`,
@@ -102,16 +103,16 @@ export class IssueEvaluationService {
         );
       const findings = await tx
         .getRepository(FindingEntity)
-        .find({ where: { evaluationId }, order: { seq: 'ASC' } });
-      const followUp = await this.buildPlan(evaluationId, findings, input, user);
+        .find({ where: { evaluationId }, order: { seq: 'ASC' }, select: { seq: true, title: true } });
+      const issuePlan = await this.buildPlan(evaluationId, findings, input, user);
       await tx.getRepository(EvaluationEntity).update(
         { id: evaluationId },
         {
           status: 'issued',
-          issuedAt: new Date(followUp.issuedAt),
+          issuedAt: new Date(issuePlan.issuedAt),
           departmentUnitId: input.unitId,
           deliveryDate: input.deliveryDate,
-          issuePlan: followUp,
+          issuePlan,
         },
       );
       await this.audit.record(
@@ -121,17 +122,27 @@ export class IssueEvaluationService {
           entityType: 'evaluation',
           entityId: evaluationId,
           ip,
-          payload: { input, items: followUp.rectifications.length },
+          payload: { input, items: issuePlan.items.length },
         },
         tx,
       );
-      return followUp;
+      return issuePlan;
     });
 
+    // By reference: the input names the evaluation and its size; page workflows read the items (issue 14).
+    const followUp: EvaluationFollowUpInput = isPagedPlan(plan)
+      ? {
+          evaluationId,
+          issuedBy: plan.issuedBy,
+          issuedAt: plan.issuedAt,
+          total: plan.items.length,
+          pageSize: this.config.temporal.issuePageSize,
+        }
+      : plan;
     await this.temporal.workflow.start(EVALUATION_FOLLOW_UP_WORKFLOW_TYPE, {
       taskQueue: this.config.temporal.taskQueue,
       workflowId,
-      args: [plan],
+      args: [followUp],
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
     });
@@ -139,23 +150,33 @@ export class IssueEvaluationService {
       evaluationId,
       status: 'issued',
       workflowId,
-      deliveryDate: plan.rectifications[0]?.deliveryDate ?? input.deliveryDate,
-      rectifications: plan.rectifications.map((i) => ({
-        id: i.rectificationId,
-        findingSeq: i.findingSeq,
-        unitId: i.unitId,
-        type: i.type,
-        deadline: i.deadline.date,
-      })),
+      deliveryDate: isPagedPlan(plan)
+        ? plan.deliveryDate
+        : (plan.rectifications?.[0]?.deliveryDate ?? input.deliveryDate),
+      rectifications: isPagedPlan(plan)
+        ? plan.items.map((i) => ({
+            id: rectificationWorkflowId(evaluationId, i.seq),
+            findingSeq: i.seq,
+            unitId: i.unitId,
+            type: i.type,
+            deadline: i.deadline.date,
+          }))
+        : (plan.rectifications ?? []).map((i) => ({
+            id: i.rectificationId,
+            findingSeq: i.findingSeq,
+            unitId: i.unitId,
+            type: i.type,
+            deadline: i.deadline.date,
+          })),
     };
   }
 
   private async buildPlan(
     evaluationId: string,
-    findings: FindingEntity[],
+    findings: Pick<FindingEntity, 'seq' | 'title'>[],
     input: IssueEvaluationInput,
     user: AuthUser,
-  ): Promise<EvaluationFollowUpInput> {
+  ): Promise<IssuePlan> {
     const overrides = new Map((input.overrides ?? []).map((o) => [o.seq, o]));
     for (const seq of overrides.keys())
       if (!findings.some((f) => f.seq === seq))
@@ -165,26 +186,29 @@ export class IssueEvaluationService {
       ...[...overrides.values()].map((o) => o.unitId).filter((u): u is number => u !== undefined),
     ]);
     const issuedAt = new Date().toISOString();
-    const actor = toActor(user);
-    const rectifications = findings.map((f) => {
+    const policies: IssuePlan['policies'] = {};
+    const items = findings.map((f) => {
       const o = overrides.get(f.seq);
       const type = o?.type ?? input.type ?? 'deadline';
       const rule = o?.deadlineRule ?? (o?.type ? undefined : input.deadlineRule) ?? TYPE_DEFAULTS[type].rule;
       const date = this.deadline(input.deliveryDate, rule, f.seq);
+      policies[type] ??= toWorkflowPolicy(this.config, type, input.policy);
       return {
-        rectificationId: rectificationWorkflowId(evaluationId, f.seq),
-        evaluationId,
-        findingSeq: f.seq,
-        findingTitle: f.title,
+        seq: f.seq,
         unitId: o?.unitId ?? input.unitId,
         type,
         deadline: { date, at: endOfDayInstant(date, this.config.notifications.timezone).toISOString() },
-        deliveryDate: input.deliveryDate,
-        policy: toWorkflowPolicy(this.config, type, input.policy),
-        issuedBy: actor,
       };
     });
-    return { evaluationId, issuedBy: actor, issuedAt, rectifications };
+    return {
+      version: 2,
+      evaluationId,
+      issuedBy: toActor(user),
+      issuedAt,
+      deliveryDate: input.deliveryDate,
+      policies,
+      items,
+    };
   }
 
   private async workflowExists(workflowId: string): Promise<boolean> {

@@ -19,4 +19,13 @@ export class NotificationRequestService {
     await this.queue.add(request.event, request, { jobId });
     return { jobId };
   }
+
+  /** Several requests in one round trip to Redis; each job keeps its deterministic id. */
+  async enqueueAll(requests: NotificationRequest[]): Promise<void> {
+    if (requests.length === 1) await this.enqueue(requests[0]);
+    else if (requests.length > 1)
+      await this.queue.addBulk(
+        requests.map((r) => ({ name: r.event, data: r, opts: { jobId: notificationJobId(r.key) } })),
+      );
+  }
 }

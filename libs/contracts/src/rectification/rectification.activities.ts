@@ -1,4 +1,9 @@
-import type { EvaluationOutcomeCounts, EvaluationFollowUpResult } from './evaluation-follow-up.definitions';
+import type {
+  EvaluationOutcomeCounts,
+  EvaluationFollowUpResult,
+  EvaluationPageInput,
+} from './evaluation-follow-up.definitions';
+import type { RectificationInput } from './rectification.definitions';
 import type { EscalationLevel, RectificationState, TimelineEvent } from './rectification.types';
 
 export const NOTIFICATION_EVENTS = [
@@ -41,9 +46,20 @@ export interface RectificationActivities {
   recordRectificationEvent(input: { snapshot: RectificationState; event: TimelineEvent }): Promise<void>;
   /** Enqueues a notification job whose job id is derived from `key`. */
   enqueueNotification(request: NotificationRequest): Promise<{ jobId: string }>;
+  /**
+   * recordRectificationEvent then enqueueNotification for each request, in one activity: one server round trip
+   * per transition instead of 1 + n. Both halves are idempotent, so a retry after a partial run is harmless.
+   */
+  recordRectificationTransition(input: {
+    snapshot: RectificationState;
+    event: TimelineEvent;
+    notifications: NotificationRequest[];
+  }): Promise<void>;
 }
 
 export interface EvaluationFollowUpActivities {
+  /** The items of one page of an evaluation issued by reference, in finding order. */
+  loadIssuePage(input: EvaluationPageInput): Promise<Omit<RectificationInput, 'resume'>[]>;
   markEvaluationIssued(input: {
     evaluationId: string;
     workflowId: string;

@@ -25,6 +25,13 @@ export interface RectificationInput {
   deliveryDate: string;
   policy: RectificationPolicy;
   issuedBy: Actor;
+  /**
+   * Runs started with it write each transition in one activity (projection + notifications) and upsert search
+   * attributes only when they change. An input flag rather than patched(): SDK 1.24 records every patch with an
+   * extra TemporalChangeVersion upsert, one more event and visibility write per item on the fan-out's hot path.
+   * Runs started without it (before issuing by reference) keep the commands they were recorded with.
+   */
+  leanCommit?: boolean;
   /** Set by continue-as-new: the state carried over from the previous run. */
   resume?: RectificationState;
 }

@@ -1,0 +1,158 @@
+/**
+ * Issue fan-out: findings/s from 下发 until every rectification row is in MySQL with its first timeline event,
+ * beside two raw-engine baselines measured in the same run on the same servers:
+ *   raw-workflows — N workflows started by a client, each running one activity with one INSERT;
+ *   raw-children  — one parent starting N such children.
+ *
+ *   npx tsx bench/issue-fanout.bench.ts [--sizes 100,500,2000] [--runs 3]
+ *   npm run bench -- issue-fanout
+ *
+ * Uses the throwaway database rectiflow_bench_issuing (dropped and migrated first) and the local Temporal dev
+ * server (namespace rectiflow-test, a fresh task queue); the items a run issued are terminated after it.
+ */
+import 'reflect-metadata';
+import { performance } from 'node:perf_hooks';
+import { IssueEvaluationService } from '../libs/rectification/src/issue-evaluation.service';
+import type { AuthUser } from '../libs/auth/src/auth-user';
+import { BenchResult, median, round } from './bench-utils';
+import {
+  benchArg,
+  BenchStack,
+  mapBounded,
+  seedEvaluation,
+  seedUnits,
+  startBenchStack,
+  terminateAll,
+  waitFor,
+} from './support/temporal-bench-stack';
+
+/** The delivery date is today, so no deadline has passed and only 下发 happens (no overdue ladder). */
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+const CLIENT_START_CONCURRENCY = 32;
+
+async function rawWorkflows(s: BenchStack, n: number, tag: string): Promise<number> {
+  const batch = `wf-${tag}`;
+  const t0 = performance.now();
+  await mapBounded(
+    Array.from({ length: n }, (_, i) => i),
+    CLIENT_START_CONCURRENCY,
+    (i) =>
+      s.client.workflow.start('rawInsertWorkflow', {
+        taskQueue: s.rawTaskQueue,
+        workflowId: `raw-${batch}-${i}`,
+        args: [batch, String(i)],
+      }),
+  );
+  await waitRaw(s, batch, n);
+  return performance.now() - t0;
+}
+
+async function rawChildren(s: BenchStack, n: number, tag: string): Promise<number> {
+  const batch = `ch-${tag}`;
+  const t0 = performance.now();
+  await s.client.workflow.start('rawParentWorkflow', {
+    taskQueue: s.rawTaskQueue,
+    workflowId: `raw-parent-${batch}`,
+    args: [batch, n],
+  });
+  await waitRaw(s, batch, n);
+  return performance.now() - t0;
+}
+
+async function waitRaw(s: BenchStack, batch: string, n: number): Promise<void> {
+  await waitFor(async () => {
+    const [rows] = await s.pool.query<never[]>('SELECT COUNT(*) AS c FROM bench_raw WHERE batch = ?', [
+      batch,
+    ]);
+    return Number((rows[0] as { c: number }).c) >= n;
+  }, 600_000);
+}
+
+async function issue(s: BenchStack, n: number, user: AuthUser, deptId: number): Promise<number> {
+  const evaluationId = await seedEvaluation(s.pool, n);
+  const service = s.api.get(IssueEvaluationService);
+  const t0 = performance.now();
+  await service.issue(evaluationId, { deliveryDate: today(), unitId: deptId }, user);
+  await waitFor(async () => {
+    const [rows] = await s.pool.query<never[]>(
+      `SELECT COUNT(*) AS c FROM rectification r
+         JOIN rectification_event e ON e.rectificationId = r.id AND e.action = 'issued'
+        WHERE r.evaluationId = ?`,
+      [evaluationId],
+    );
+    return Number((rows[0] as { c: number }).c) >= n;
+  }, 600_000);
+  const ms = performance.now() - t0;
+  await terminateAll(s.client, [
+    `evaluation-${evaluationId}`,
+    ...Array.from({ length: n }, (_, i) => `rectification-${evaluationId}-${i + 1}`),
+  ]);
+  return ms;
+}
+
+export async function run(argv: string[] = process.argv.slice(2)): Promise<BenchResult> {
+  const sizes = (benchArg(argv, 'sizes') ?? '100,500,2000').split(',').map(Number);
+  const runs = Math.max(1, Number(benchArg(argv, 'runs') ?? 3));
+  const s = await startBenchStack();
+  try {
+    const { deptId } = await seedUnits(s.pool);
+    const user: AuthUser = {
+      id: 1,
+      username: 'bench',
+      displayName: '基准测试',
+      role: 'bureau_reviewer',
+      unitId: 1,
+    };
+    // Warm-up: bundles, connections and caches, unmeasured.
+    await rawWorkflows(s, 10, 'warm');
+    await issue(s, 10, user, deptId);
+    const bySize = [];
+    for (const n of sizes) {
+      const t = { rawWorkflows: [] as number[], rawChildren: [] as number[], issue: [] as number[] };
+      for (let r = 0; r < runs; r++) {
+        const tag = `${n}-${r}-${Date.now()}`;
+        t.rawWorkflows.push(await rawWorkflows(s, n, tag));
+        t.rawChildren.push(await rawChildren(s, n, tag));
+        t.issue.push(await issue(s, n, user, deptId));
+        process.stderr.write(
+          `issue-fanout: N=${n} run ${r + 1}/${runs}: raw ${round(t.rawWorkflows[r] / 1000, 1)} s, children ${round(t.rawChildren[r] / 1000, 1)} s, issue ${round(t.issue[r] / 1000, 1)} s\n`,
+        );
+      }
+      const perSec = (ms: number[]) => round(n / (median(ms) / 1000), 1);
+      bySize.push({
+        findings: n,
+        runs,
+        issueFindingsPerSec: perSec(t.issue),
+        rawWorkflowsPerSec: perSec(t.rawWorkflows),
+        rawChildrenPerSec: perSec(t.rawChildren),
+        ratioToRawWorkflows: round(median(t.rawWorkflows) / median(t.issue), 2),
+        ratioToRawChildren: round(median(t.rawChildren) / median(t.issue), 2),
+        medianMs: {
+          issue: round(median(t.issue), 0),
+          rawWorkflows: round(median(t.rawWorkflows), 0),
+          rawChildren: round(median(t.rawChildren), 0),
+        },
+      });
+    }
+    return {
+      name: 'issue-fanout',
+      description:
+        'findings/s from 下发 until every rectification row and its first event are in MySQL, vs N raw workflows (one activity, one INSERT) and one raw parent starting N such children; target ≥ 0.8× raw',
+      sizes: bySize,
+    };
+  } finally {
+    await s.close();
+  }
+}
+
+if (require.main === module)
+  run()
+    .then((r) => {
+      process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+      process.exit(0);
+    })
+    .catch((err: unknown) => {
+      process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+      process.exit(1);
+    });
