@@ -131,10 +131,8 @@ describe('web UI: import, issue, acknowledge, ledger — in a browser', () => {
     await page.getByRole('heading', { name: '整改台账' }).waitFor();
     await page.getByRole('link', { name: FIRST_FINDING }).click();
     await page.getByRole('heading', { name: `问题 1：${FIRST_FINDING}` }).waitFor();
-    await expect(page.locator('.actions-panel summary').allTextContents()).resolves.toEqual([
-      '签收',
-      '申请延期',
-    ]);
+    // An extension can be asked for only after 签收.
+    await expect(page.locator('.actions-panel summary').allTextContents()).resolves.toEqual(['签收']);
     await page.locator('.actions-panel summary', { hasText: '签收' }).click();
     await page.getByLabel('签收意见（可选）').fill('已收到，立即组织整改');
     await page.getByRole('button', { name: '确认签收' }).click();
