@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -35,7 +36,10 @@ import {
   NotificationIntent,
   Transition,
 } from './rectification-state.machine';
-import { fireTimer, nextTimer } from './rectification-timers';
+import { fireTimer, nextTimer, TimerRules } from './rectification-timers';
+
+/** Catch-up climbs rung by rung and passed reminders are recorded as skipped (issue 10 §1). */
+export const LADDER_RUNG_BY_RUNG_PATCH = 'escalation-ladder-rung-by-rung';
 
 const { recordRectificationEvent, enqueueNotification, recordRectificationTransition } =
   proxyActivities<RectificationActivities>({
@@ -54,6 +58,8 @@ const nowIso = (): string => new Date(Date.now()).toISOString();
  */
 export async function rectificationWorkflow(input: RectificationInput): Promise<RectificationOutcome> {
   const state: RectificationState = input.resume ?? initialState(input, nowIso());
+  // Decided once per run, before anything is scheduled: a run recorded before the patch keeps the old rules.
+  const rules: TimerRules = { rungByRung: patched(LADDER_RUNG_BY_RUNG_PATCH) };
   /** Bumped on every change so the timer loop recomputes what is due next. */
   let changes = 0;
 
@@ -124,11 +130,11 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
 
   while (!isFinal(state.status)) {
     const seen = changes;
-    const timer = nextTimer(state, Date.now());
+    const timer = nextTimer(state, Date.now(), rules);
     if (timer) {
       const changed = await condition(() => changes !== seen, Math.max(1, timer.at - Date.now()));
       if (!changed && !isFinal(state.status)) {
-        const fired = fireTimer(state, timer, Date.now());
+        const fired = fireTimer(state, timer, Date.now(), rules);
         if (fired) await commit(fired);
       }
     } else {

@@ -145,6 +145,8 @@ export interface ReminderRecord {
   offsetSeconds?: number;
   deadlineVersion?: number;
   at: string;
+  /** Its moment had passed (before issuing, or the deadline overtook it): recorded, never sent. */
+  skipped?: boolean;
 }
 
 export interface Assignment {
