@@ -33,6 +33,7 @@ export class IssuePolicyDto {
   @ArrayMaxSize(10)
   @IsInt({ each: true })
   @Min(1, { each: true })
+  @Max(365, { each: true })
   reminderOffsetsDays?: number[];
 
   @ApiPropertyOptional({
@@ -47,6 +48,7 @@ export class IssuePolicyDto {
   @ArrayMaxSize(4)
   @IsInt({ each: true })
   @Min(0, { each: true })
+  @Max(365, { each: true })
   escalationOffsetsDays?: number[];
 
   @ApiPropertyOptional({ type: 'integer', example: 2, description: '最多延期次数' })
@@ -60,6 +62,7 @@ export class IssuePolicyDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(365)
   progressReportIntervalDays?: number;
 }
 
@@ -119,6 +122,14 @@ export class IssueEvaluationDto {
   @ValidateNested()
   @Type(() => IssuePolicyDto)
   policy?: IssuePolicyDto;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: '确认下发整改时限已过的问题（否则 409 PAST_DEADLINES_NOT_ACKNOWLEDGED），记入审计日志',
+  })
+  @IsOptional()
+  @IsBoolean()
+  acknowledgePastDeadlines?: boolean;
 }
 
 export class IssuedRectificationDto {

@@ -56,6 +56,12 @@ export interface RectificationPolicy {
 export interface Deadline {
   date: string; // YYYY-MM-DD
   at: string; // ISO instant, end of that day in the bureau's time zone
+  /**
+   * Counted in working days into a year whose 放假/调休 arrangement was not loaded (weekends only there): it
+   * moves when the year is loaded. `workingDays` is then the count from the delivery date, to recompute it.
+   */
+  provisional?: boolean;
+  workingDays?: number;
 }
 
 export interface DeadlineVersion extends Deadline {
