@@ -27,6 +27,15 @@ describe('issuing policy rules', () => {
     expect(policyProblem({ progressReportIntervalDays: 0 })).toContain('进展报告周期');
   });
 
+  it('checks the recipients named per rung', () => {
+    expect(policyProblem({ escalationAudiences: { '2': ['unit', 'unit_head', 'issuer'] } })).toBeNull();
+    expect(policyProblem({ escalationAudiences: { '2': ['everyone'] } })).toContain(
+      '督办的接收对象 everyone 无效',
+    );
+    expect(policyProblem({ escalationAudiences: { '5': ['unit'] } as never })).toContain('级别 5 无效');
+    expect(policyProblem({ escalationAudiences: { '1': [] } })).toBe('提醒函的接收对象不能为空');
+  });
+
   it('throws VALIDATION_FAILED with the reason', () => {
     expect(() => assertPolicy({ escalationOffsetsDays: [3, 2, 1, 0] })).toThrow(AppError);
     try {

@@ -1,5 +1,6 @@
 import { AppError } from '@rectiflow/common';
 import { ESCALATION_LABELS } from '@rectiflow/contracts';
+import { AUDIENCES, isAudience } from '@rectiflow/notifications';
 import type { IssuePolicyInput } from './issue-policy';
 
 /** Longer than a year is not a reminder or a rung any bureau would plan; it is a typo. */
@@ -42,6 +43,19 @@ export function policyProblem(p: IssuePolicyInput): string | null {
   const interval = p.progressReportIntervalDays;
   if (interval !== undefined && (!days(interval) || interval < 1 || interval > MAX_POLICY_DAYS))
     return `进展报告周期须为 1–${MAX_POLICY_DAYS} 天的整数`;
+  const who = p.escalationAudiences;
+  if (who !== undefined) {
+    if (typeof who !== 'object' || who === null || Array.isArray(who))
+      return '督办对象须按级别（1–4）列出接收对象';
+    for (const [level, list] of Object.entries(who)) {
+      if (!['1', '2', '3', '4'].includes(level)) return `督办对象的级别 ${level} 无效（须为 1–4）`;
+      const label = ESCALATION_LABELS[Number(level) as 1 | 2 | 3 | 4];
+      if (!Array.isArray(list) || list.length === 0) return `${label}的接收对象不能为空`;
+      const unknown = list.filter((a) => !isAudience(a));
+      if (unknown.length)
+        return `${label}的接收对象 ${unknown.join('、')} 无效（可选：${AUDIENCES.join('、')}）`;
+    }
+  }
   return null;
 }
 

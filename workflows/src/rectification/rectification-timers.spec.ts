@@ -213,7 +213,9 @@ describe('rectification timers, rung by rung (patch escalation-ladder-rung-by-ru
     const t = nextTimer(s, T0 + 100_000, R)!;
     const late = T0 + 100_000 + 25_000; // 25 s late: the old rules would jump to 约谈
     const r = fireTimer(s, t, late, R)!;
-    expect(r.notifications).toEqual([{ event: 'escalation', level: 1, payload: { previousRungs: [] } }]);
+    expect(r.notifications).toEqual([
+      { event: 'escalation', level: 1, payload: { previousRungs: [], issuerUserId: reviewer.userId } },
+    ]);
     expect(nextTimer(s, late, R)).toMatchObject({ kind: 'escalation', at: late + 5_000 });
   });
 
@@ -231,6 +233,7 @@ describe('rectification timers, rung by rung (patch escalation-ladder-rung-by-ru
           { level: 2, label: '督办', at: new Date(T0 + 5_000).toISOString() },
           { level: 3, label: '约谈', at: new Date(T0 + 15_000).toISOString() },
         ],
+        issuerUserId: reviewer.userId,
       },
     });
   });
@@ -244,5 +247,22 @@ describe('rectification timers, rung by rung (patch escalation-ladder-rung-by-ru
       'overdue',
       'escalation:1',
     ]);
+  });
+});
+
+describe('recipients per rung are policy', () => {
+  it('names the policy audiences of a rung in its notice, and only of that rung', () => {
+    const s = state(-1000);
+    s.policy.escalationAudiences = { 2: ['unit', 'bureau_leaders'] };
+    const R: TimerRules = { rungByRung: true };
+    const fired = [];
+    for (let clock = T0, i = 0; i < 20; i++) {
+      const t = nextTimer(s, clock, R);
+      if (!t || t.at > T0 + 10_000) break;
+      clock = Math.max(clock, t.at);
+      const r = fireTimer(s, t, clock, R);
+      if (r?.notifications[0]) fired.push(r.notifications[0]);
+    }
+    expect(fired.map((n) => n.payload?.audiences ?? null)).toEqual([null, ['unit', 'bureau_leaders']]);
   });
 });

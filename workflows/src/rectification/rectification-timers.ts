@@ -247,6 +247,18 @@ function climbOneRung(state: RectificationState, nowMs: number, now: string): Tr
       deadline: d.date,
       previousRungs,
     }),
-    notifications: [{ event: 'escalation', level, payload: { previousRungs } }],
+    notifications: [
+      {
+        event: 'escalation',
+        level,
+        payload: {
+          previousRungs,
+          issuerUserId: state.issuedBy.userId,
+          ...(state.policy.escalationAudiences?.[level]
+            ? { audiences: state.policy.escalationAudiences[level] }
+            : {}),
+        },
+      },
+    ],
   };
 }

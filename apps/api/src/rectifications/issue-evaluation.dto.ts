@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   Matches,
   Max,
@@ -64,6 +65,17 @@ export class IssuePolicyDto {
   @Min(1)
   @Max(365)
   progressReportIntervalDays?: number;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
+    example: { '1': ['unit', 'unit_staff', 'issuer'], '2': ['unit', 'unit_staff', 'issuer', 'unit_head'] },
+    description:
+      '各级督办的接收对象（级别 1–4 → unit、unit_staff、unit_head、issuer、bureau_leaders、parent_unit_users、bureau…）；未列出的级别按默认',
+  })
+  @IsOptional()
+  @IsObject()
+  escalationAudiences?: Partial<Record<'1' | '2' | '3' | '4', string[]>>;
 }
 
 export class FindingOverrideDto {

@@ -50,6 +50,11 @@ export interface RectificationPolicy {
   maxExtensions: number;
   /** 持续整改: a progress report is due every this many seconds while ongoing. */
   progressReportIntervalSeconds: number;
+  /**
+   * Who hears of each rung (audience names of libs/notifications' catalog); a rung not named here goes to
+   * the defaults (DEFAULT_ESCALATION_AUDIENCES).
+   */
+  escalationAudiences?: Partial<Record<1 | 2 | 3 | 4, string[]>>;
 }
 
 /** A deadline as a calendar date (what people read) and the instant it ends (what timers use). */
