@@ -13,8 +13,8 @@ import {
   CalendarError,
   DeadlineRule,
   endOfDayInstant,
+  HolidayCalendarProvider,
   resolveDeadlineProvisional,
-  WorkingDayCalendar,
 } from '@rectiflow/calendar';
 import { AppError, NotFoundError, TransitionNotAllowedError } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
@@ -66,14 +66,13 @@ export interface IssueEvaluationResult {
  */
 @Injectable()
 export class IssueEvaluationService {
-  private readonly calendar = WorkingDayCalendar.default();
-
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(UnitEntity) private readonly units: Repository<UnitEntity>,
     private readonly temporal: Client,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly calendars: HolidayCalendarProvider,
   ) {}
 
   /** The dry run: what issuing would create (deadlines, reminders, rungs), with nothing written or started. */
@@ -294,7 +293,7 @@ export class IssueEvaluationService {
     seq: number,
   ): { date: string; provisional: boolean } {
     try {
-      return resolveDeadlineProvisional(deliveryDate, rule, this.calendar);
+      return resolveDeadlineProvisional(deliveryDate, rule, this.calendars.current());
     } catch (err) {
       if (err instanceof CalendarError)
         throw new AppError('VALIDATION_FAILED', `问题 ${seq} 的整改时限无法计算：${err.message}`, {

@@ -18,6 +18,8 @@ import type {
   StepCommand,
 } from '../../../libs/contracts/src/rectification/rectification.commands';
 import {
+  RecalendarDeadlineCommand,
+  recalendarDeadlineUpdate,
   RectificationInput,
   rectificationStateQuery,
   rectificationUpdates,
@@ -36,10 +38,13 @@ import {
   NotificationIntent,
   Transition,
 } from './rectification-state.machine';
+import { recalendarCheck, recalendarDeadline } from './rectification-recalendar';
 import { fireTimer, nextTimer, TimerRules } from './rectification-timers';
 
 /** Catch-up climbs rung by rung and passed reminders are recorded as skipped (issue 10 §1). */
 export const LADDER_RUNG_BY_RUNG_PATCH = 'escalation-ladder-rung-by-rung';
+/** A loaded holiday year moves a provisional deadline and its pending timers (issue 10 §2). */
+export const RECALENDAR_DEADLINE_PATCH = 'calendar-recompute-provisional-deadline';
 
 const { recordRectificationEvent, enqueueNotification, recordRectificationTransition } =
   proxyActivities<RectificationActivities>({
@@ -124,6 +129,21 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
     cancel: () => setHandler(rectificationUpdates.cancel, handle('cancel'), guard('cancel')),
   };
   for (const name of STEP_NAMES) register[name]();
+  setHandler(
+    recalendarDeadlineUpdate,
+    async (cmd: RecalendarDeadlineCommand): Promise<RectificationState> => {
+      // Marks the histories that carry this Update; the handler only ever runs in runs that received one.
+      patched(RECALENDAR_DEADLINE_PATCH);
+      await commit(recalendarDeadline(state, cmd, nowIso()));
+      return state;
+    },
+    {
+      validator: (cmd: RecalendarDeadlineCommand): void => {
+        const reason = recalendarCheck(state, cmd);
+        if (reason) throw ApplicationFailure.nonRetryable(reason, 'TransitionNotAllowed');
+      },
+    },
+  );
   setHandler(rectificationStateQuery, () => state);
 
   if (issued) await commit(issued);
