@@ -13,7 +13,11 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import { ensureDatabase, runMigrations } from '../../libs/persistence/src/database-setup';
-import { rectificationStateQuery, rectificationUpdates } from '../../libs/contracts/src';
+import {
+  recalendarDeadlineUpdate,
+  rectificationStateQuery,
+  rectificationUpdates,
+} from '../../libs/contracts/src';
 import {
   bureauReviewer,
   bureauReviewer2,
@@ -61,6 +65,7 @@ async function main(): Promise<void> {
     if (wanted('rectification-full-journey')) await fullJourney();
     if (wanted('rectification-escalation-ladder')) await escalationLadder();
     if (wanted('rectification-back-dated-catch-up')) await backDatedCatchUp();
+    if (wanted('rectification-recalendar-deadline')) await recalendarDeadline();
   } finally {
     await worker.close();
   }
@@ -139,6 +144,34 @@ async function main(): Promise<void> {
     await hc.executeUpdate(u.cancel, { args: [{ actor: bureauReviewer, reason: '问题已撤回' }] });
     await hc.result();
     await save('rectification-back-dated-catch-up', c.rectificationId);
+  }
+
+  async function recalendarDeadline(): Promise<void> {
+    // 4. Patch calendar-recompute-provisional-deadline: a provisional deadline moved by a loaded holiday year.
+    const d = rectificationInput({ deadlineInSeconds: 60 * 86400 });
+    d.deadline = { ...d.deadline, provisional: true, workingDays: 40 };
+    const hd = await client.workflow.start('rectificationWorkflow', {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: d.rectificationId,
+      args: [d],
+    });
+    const moved = new Date(Date.parse(d.deadline.at) + 86400_000);
+    await hd.executeUpdate(recalendarDeadlineUpdate, {
+      args: [
+        {
+          year: moved.getUTCFullYear(),
+          deadline: {
+            date: moved.toISOString().slice(0, 10),
+            at: moved.toISOString(),
+            provisional: false,
+            workingDays: 40,
+          },
+        },
+      ],
+    });
+    await hd.executeUpdate(u.cancel, { args: [{ actor: bureauReviewer, reason: '问题已撤回' }] });
+    await hd.result();
+    await save('rectification-recalendar-deadline', d.rectificationId);
   }
 }
 
