@@ -14,7 +14,7 @@ import type { AuthUser } from '../libs/auth/src/auth-user';
 import { IssueEvaluationService } from '../libs/rectification/src/issue-evaluation.service';
 import { createUserAndLogin } from '../test/support/auth';
 import type { TestStack } from '../test/support/test-stack';
-import { BenchResult, median, round } from './bench-utils';
+import { BenchResult, median, percentile, round } from './bench-utils';
 import { rawStepUpdate } from './support/raw-engine.workflows';
 import {
   benchArg,
@@ -27,10 +27,7 @@ import {
 
 const CONCURRENCY = [1, 10, 50];
 
-const pct = (values: number[], p: number): number => {
-  const s = [...values].sort((a, b) => a - b);
-  return round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)], 1);
-};
+const pct = (values: number[], p: number): number => round(percentile(values, p), 1);
 
 export async function run(argv: string[] = process.argv.slice(2)): Promise<BenchResult> {
   const perLevel = Number(benchArg(argv, 'requests') ?? 30);
