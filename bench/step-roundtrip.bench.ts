@@ -16,14 +16,8 @@ import { createUserAndLogin } from '../test/support/auth';
 import type { TestStack } from '../test/support/test-stack';
 import { BenchResult, median, percentile, round } from './bench-utils';
 import { rawStepUpdate } from './support/raw-engine.workflows';
-import {
-  benchArg,
-  mapBounded,
-  seedEvaluation,
-  startBenchStack,
-  terminateAll,
-  waitFor,
-} from './support/temporal-bench-stack';
+import { benchArg, mapBounded, startBenchStack, terminateAll, waitFor } from './support/temporal-bench-stack';
+import { seedSyntheticEvaluation } from '../test/support/synthetic-evaluation';
 
 const CONCURRENCY = [1, 10, 50];
 
@@ -40,7 +34,7 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<Bench
     const reviewer = await createUserAndLogin(stack, { role: 'bureau_reviewer' });
     const dept = await createUserAndLogin(stack, { role: 'dept_user' });
     const need = CONCURRENCY.reduce((n, c) => n + Math.max(perLevel, c), 0) * runs + 5;
-    const evaluationId = await seedEvaluation(s.pool, need);
+    const evaluationId = await seedSyntheticEvaluation(s.pool, need);
     await s.api
       .get(IssueEvaluationService)
       .issue(

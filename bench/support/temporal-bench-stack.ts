@@ -6,7 +6,7 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createConnection, createPool, Pool } from 'mysql2/promise';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -131,28 +131,6 @@ export async function seedUnits(pool: Pool): Promise<{ bureauId: number; deptId:
   );
   const deptId = (d as { insertId: number }).insertId;
   return { bureauId, deptId, userId: 1 };
-}
-
-/** A draft evaluation with `n` synthetic findings, inserted in bulk SQL (1,000 rows a statement). */
-export async function seedEvaluation(pool: Pool, n: number): Promise<string> {
-  const id = randomUUID();
-  await pool.query(
-    `INSERT INTO evaluation (id, status, title, warnings) VALUES (?, 'draft', '基准测试评价', '[]')`,
-    [id],
-  );
-  for (let from = 1; from <= n; from += 1000) {
-    const rows: unknown[][] = [];
-    for (let seq = from; seq < Math.min(from + 1000, n + 1); seq++)
-      rows.push([
-        id,
-        seq,
-        `问题${seq}：项目资金使用不规范，绩效目标设置不够细化`,
-        `（${seq}）项目资金使用不规范，部分支出缺少审批手续，绩效目标设置不够细化量化。`,
-        '[]',
-      ]);
-    await pool.query('INSERT INTO finding (evaluationId, seq, title, text, points) VALUES ?', [rows]);
-  }
-  return id;
 }
 
 /** Terminates every workflow a run left open (the issued items sleep until their deadline). */

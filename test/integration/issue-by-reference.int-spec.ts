@@ -7,7 +7,7 @@ import { ISSUE_PAGE_SIZE } from '../../libs/contracts/src';
 import { IssueEvaluationService } from '../../libs/rectification/src/issue-evaluation.service';
 import { IssuePageService } from '../../libs/rectification/src/issue-page.service';
 import { createUserAndLogin } from '../support/auth';
-import { seedSyntheticEvaluation as seedEvaluation } from '../support/synthetic-evaluation';
+import { seedSyntheticEvaluation } from '../support/synthetic-evaluation';
 import { eventually, startTestStack, TestStack } from '../support/test-stack';
 
 /** Temporal's default BlobSizeLimitWarn: a payload above it is logged as "Blob data size exceeds the warning limit". */
@@ -46,7 +46,7 @@ describe('issuing by reference', () => {
   it('starts every item of a multi-page evaluation once, each with its first event', async () => {
     const ds = stack.api.get(DataSource);
     const n = 2 * PAGE + 2;
-    const evaluationId = await seedEvaluation(ds, n);
+    const evaluationId = await seedSyntheticEvaluation(ds, n, { longTitles: true });
     const issued = await stack.api
       .get(IssueEvaluationService)
       .issue(evaluationId, { deliveryDate: today(), unitId: deptUnitId }, reviewer);
@@ -89,7 +89,7 @@ describe('issuing by reference', () => {
     // Started and read here without a worker: 10,000 live items would take the shared dev server an hour.
     const apiOnly = await startTestStack({ worker: false });
     const ds = apiOnly.api.get(DataSource);
-    const evaluationId = await seedEvaluation(ds, 10_000);
+    const evaluationId = await seedSyntheticEvaluation(ds, 10_000, { longTitles: true });
     const issuing = apiOnly.api.get(IssueEvaluationService);
     const issued = await issuing.issue(evaluationId, { deliveryDate: today(), unitId: deptUnitId }, reviewer);
     expect(issued.rectifications).toHaveLength(10_000);
