@@ -20,7 +20,8 @@ import { createRawEngineActivities, RAW_TABLE_DDL } from './raw-engine.activitie
 export interface BenchStack {
   config: AppConfig;
   api: INestApplication;
-  worker: INestApplicationContext;
+  /** Absent when the bench runs the worker as its own process (to measure it). */
+  worker?: INestApplicationContext;
   client: Client;
   pool: Pool;
   dataSource: DataSource;
@@ -34,7 +35,7 @@ export const benchArg = (argv: string[], name: string): string | undefined => {
 };
 
 export async function startBenchStack(
-  opts: { database?: string; env?: Record<string, string>; api?: boolean } = {},
+  opts: { database?: string; env?: Record<string, string>; worker?: boolean } = {},
 ): Promise<BenchStack> {
   const server = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
   const url = `${server.replace(/\/$/, '')}/${opts.database ?? 'rectiflow_bench_issuing'}`;
@@ -61,10 +62,10 @@ export async function startBenchStack(
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     ...opts.env,
   });
-  const worker = await createWorkerApp(config);
+  const worker = opts.worker === false ? undefined : await createWorkerApp(config);
   const api = await createApiApp(config);
   await api.init();
-  const client = worker.get(Client);
+  const client = api.get(Client);
   const pool = createPool({ uri: url, connectionLimit: 10 });
   await pool.query(RAW_TABLE_DDL);
   const rawTaskQueue = `bench-raw-${uid}`;
@@ -83,14 +84,14 @@ export async function startBenchStack(
     worker,
     client,
     pool,
-    dataSource: worker.get(DataSource),
+    dataSource: api.get(DataSource),
     rawTaskQueue,
     async close() {
       raw.shutdown();
       await rawRunning.catch(() => undefined);
       await connection.close();
       await api.close();
-      await worker.close();
+      await worker?.close();
       await pool.end();
     },
   };
