@@ -176,7 +176,7 @@ describe('rectification workflow against the real Temporal dev server', () => {
     });
     // Two reminders before the deadline: both sent, or — when the machine is so slow that the deadline passed
     // before the second could go out — sent together or recorded as skipped; never silently dropped.
-    const reminders = actions.filter((a) => a === 'deadline_reminder' || a === 'reminder_skipped');
+    const reminders: string[] = actions.filter((a) => a === 'deadline_reminder' || a === 'reminder_skipped');
     expect(actions.slice(1, 1 + reminders.length)).toEqual(reminders);
     expect(reminders[0]).toBe('deadline_reminder');
     expect(state.reminders.map((r) => r.key).sort()).toEqual(['reminder:v1:3', 'reminder:v1:6']);
