@@ -40,7 +40,8 @@ describe('ledger: highest and current escalation level', () => {
 
   it('keeps the highest rung after an extension resets the current one, in the list, the detail and the Excel', async () => {
     const id = rid(evaluationId, 1);
-    await eventually(async () => (await ledgerRow()).escalationLevel === 1);
+    // Generous waits: each rung and step is a workflow round trip, slow on a loaded machine.
+    await eventually(async () => (await ledgerRow()).escalationLevel === 1, 90_000, 500);
     await step(http, dept, id, 'acknowledge', { comment: '收到' }).expect(200);
     await step(http, dept, id, 'extensions', {
       reason: '项目资金须待下年度预算批复后方能调整，申请延期',
@@ -48,10 +49,14 @@ describe('ledger: highest and current escalation level', () => {
     }).expect(200);
     await step(http, reviewer, id, 'extensions/decision', { approve: true, comment: '同意' }).expect(200);
 
-    const row = await eventually(async () => {
-      const r = await ledgerRow();
-      return r.escalationLevel === 0 && r.currentDeadline === dayOffset(60) ? r : null;
-    });
+    const row = await eventually(
+      async () => {
+        const r = await ledgerRow();
+        return r.escalationLevel === 0 && r.currentDeadline === dayOffset(60) ? r : null;
+      },
+      90_000,
+      500,
+    );
     expect(row).toMatchObject({
       escalationLevel: 0,
       escalationLabel: '无',

@@ -91,22 +91,33 @@ describe('provisional deadlines and loading a holiday year', () => {
     );
     expect(expected > provisionalDate).toBe(true);
 
-    const after = await eventually(async () => {
-      const r = await request(http).get(`/api/v1/rectifications/${id}`).set(reviewer.auth);
-      return r.body.deadline?.provisional === false ? r.body : null;
-    });
+    const after = await eventually(
+      async () => {
+        const r = await request(http).get(`/api/v1/rectifications/${id}`).set(reviewer.auth);
+        return r.body.deadline?.provisional === false ? r.body : null;
+      },
+      90_000,
+      500,
+    );
     expect(after.deadline.current).toBe(expected);
     // The workflow holds the new instant: every pending timer (reminders, overdue, ladder) counts from it.
     const current = after.state.deadlines[after.state.deadlines.length - 1];
     expect(current).toMatchObject({ date: expected, provisional: false, version: 1 });
     expect(Date.parse(current.at)).toBeGreaterThan(Date.parse(before.body.state.deadlines[0].at));
     expect(after.timeline.map((e: { action: string }) => e.action)).toContain('deadline_recalculated');
-    const row = await eventually(async () => {
-      const l = await request(http).get('/api/v1/rectifications').query({ evaluationId }).set(reviewer.auth);
-      return l.body.items?.every((i: { deadlineProvisional: boolean }) => !i.deadlineProvisional)
-        ? l.body
-        : null;
-    });
+    const row = await eventually(
+      async () => {
+        const l = await request(http)
+          .get('/api/v1/rectifications')
+          .query({ evaluationId })
+          .set(reviewer.auth);
+        return l.body.items?.every((i: { deadlineProvisional: boolean }) => !i.deadlineProvisional)
+          ? l.body
+          : null;
+      },
+      90_000,
+      500,
+    );
     expect(row.items[0].currentDeadline).toBe(expected);
 
     const [audit] = await dataSourceOf(stack).query(
