@@ -120,7 +120,8 @@ describe('issuing: policy validation, dry run and past deadlines', () => {
     expect(refused.body.error.details.findings[0]).toMatchObject({ seq: 1, deadline: dayOffset(-80) });
     expect(await written(id)).toEqual({ status: 'draft', plan: null, rectifications: 0 });
 
-    await issue(id, { ...backDated(), acknowledgePastDeadlines: true }).expect(200);
+    const issued = await issue(id, { ...backDated(), acknowledgePastDeadlines: true }).expect(200);
+    expect(issued.body.warnings).toEqual([expect.stringContaining('问题 1、2、3、4 的整改时限已过')]);
     const rows = await dataSourceOf(stack).query(
       `SELECT actorId, payload FROM audit_log WHERE action = 'evaluation.issue.past_deadlines_acknowledged' AND entityId = ?`,
       [id],

@@ -30,7 +30,7 @@ import { toActor } from './actor';
 import { IssuePolicyInput, toWorkflowPolicy, TYPE_DEFAULTS } from './issue-policy';
 import { assertPolicy } from './issue-policy-rules';
 import { IssuePlan, isPagedPlan, StoredIssuePlan } from './issue-plan';
-import { IssuePreview, previewIssue } from './issue-preview';
+import { IssuePreview, planWarnings, previewIssue } from './issue-preview';
 
 export interface IssueEvaluationInput {
   deliveryDate: string;
@@ -57,6 +57,8 @@ export interface IssueEvaluationResult {
   workflowId: string;
   deliveryDate: string;
   rectifications: IssuedRectification[];
+  /** Past and provisional deadlines, in Chinese (as the dry run says them). */
+  warnings: string[];
 }
 
 /**
@@ -211,6 +213,7 @@ export class IssueEvaluationService {
       evaluationId,
       status: 'issued',
       workflowId,
+      warnings: isPagedPlan(plan) ? planWarnings(plan, Date.parse(plan.issuedAt)) : [],
       deliveryDate: isPagedPlan(plan)
         ? plan.deliveryDate
         : (plan.rectifications?.[0]?.deliveryDate ?? input.deliveryDate),

@@ -83,8 +83,18 @@ export function previewIssue(
   };
 }
 
-export function issueWarnings(past: IssuePreviewFinding[], provisional: IssuePreviewFinding[]): string[] {
-  const seqs = (f: IssuePreviewFinding[]) => f.map((x) => x.seq).join('、');
+type Warned = Pick<IssuePreviewFinding, 'seq'> & { deadline: { date: string } };
+
+/** The warnings of an issue plan as issued (the real issue answers them too). */
+export function planWarnings(plan: IssuePlan, nowMs: number): string[] {
+  return issueWarnings(
+    plan.items.filter((i) => Date.parse(i.deadline.at) < nowMs),
+    plan.items.filter((i) => i.deadline.provisional === true),
+  );
+}
+
+export function issueWarnings(past: Warned[], provisional: Warned[]): string[] {
+  const seqs = (f: Warned[]) => f.map((x) => x.seq).join('、');
   const out: string[] = [];
   if (past.length)
     out.push(

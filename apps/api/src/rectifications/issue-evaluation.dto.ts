@@ -158,4 +158,5 @@ export class IssueEvaluationResultDto {
   @ApiProperty() workflowId!: string;
   @ApiProperty() deliveryDate!: string;
   @ApiProperty({ type: [IssuedRectificationDto] }) rectifications!: IssuedRectificationDto[];
+  @ApiProperty({ type: [String], description: '已过期限、暂定期限等提示' }) warnings!: string[];
 }
