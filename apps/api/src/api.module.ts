@@ -6,6 +6,7 @@ import { QueueModule } from '@rectiflow/queue';
 import { SystemModule } from '@rectiflow/system';
 import { TemporalClientModule } from '@rectiflow/temporal';
 import { AuditLogModule } from './audit/audit-log.module';
+import { CalendarHttpModule } from './calendar/calendar-http.module';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { EvaluationsHttpModule } from './evaluations/evaluations-http.module';
 import { HealthModule } from './health/health.module';
@@ -36,6 +37,7 @@ export class ApiModule {
         EvaluationsHttpModule,
         RectificationsHttpModule,
         NotificationsHttpModule,
+        CalendarHttpModule,
       ],
       controllers: [ProbeController],
     };
