@@ -2,8 +2,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { createUserAndLogin, TestAccount } from '../support/auth';
 import { eventually, startTestStack, TestStack } from '../support/test-stack';
-import { issueAndWait } from './issue-and-wait';
-import { dayOffset, getBinary, Http, importSeed, rid, step } from './rectification-http';
+import { dayOffset, getBinary, Http, importSeed, issueSeed, rid, step } from './rectification-http';
 
 /** Issue 10 §1: after an approved extension the rungs reached before stay visible in the ledger (督办级别). */
 describe('ledger: highest and current escalation level', () => {
@@ -20,7 +19,7 @@ describe('ledger: highest and current escalation level', () => {
     dept = await createUserAndLogin(stack, { role: 'dept_user' });
     evaluationId = await importSeed(http, reviewer);
     // Ten days overdue at issuing: 提醒函 at once (督办 only 4 days after it).
-    await issueAndWait(http, reviewer, evaluationId, {
+    await issueSeed(http, reviewer, evaluationId, {
       deliveryDate: dayOffset(-40),
       unitId: dept.unitId,
       deadlineRule: { kind: 'date', date: dayOffset(-10) },

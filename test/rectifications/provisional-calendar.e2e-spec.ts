@@ -1,9 +1,8 @@
 import request from 'supertest';
 import { HolidayCalendarProvider, resolveDeadline, WorkingDayCalendar } from '../../libs/calendar/src';
 import { createUserAndLogin, dataSourceOf, TestAccount } from '../support/auth';
-import { dayOffset, Http, importSeed, rid } from '../ledger/rectification-http';
+import { dayOffset, Http, importSeed, issueSeed, rid } from '../ledger/rectification-http';
 import { eventually, startTestStack, TestStack } from '../support/test-stack';
-import { issueAndWait } from '../ledger/issue-and-wait';
 
 /**
  * Issue 10 §2: a working-day deadline running into a year whose 放假/调休 arrangement is not loaded counts
@@ -55,7 +54,7 @@ describe('provisional deadlines and loading a holiday year', () => {
   it('issues 30 working days now as provisional, then loading 2027 with a holiday in the span moves it', async () => {
     const evaluationId = await importSeed(http, reviewer);
     const today = dayOffset(0);
-    await issueAndWait(http, reviewer, evaluationId, {
+    await issueSeed(http, reviewer, evaluationId, {
       deliveryDate: today,
       unitId: dept.unitId,
       deadlineRule: { kind: 'working_days', days: 30 },
