@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@rectiflow/config';
+import { DocumentsWorkerModule } from '@rectiflow/documents';
 import { LoggingModule } from '@rectiflow/logging';
 import { NotificationsWorkerModule } from '@rectiflow/notifications';
 import { PersistenceModule } from '@rectiflow/persistence';
@@ -24,6 +25,7 @@ export class WorkerModule {
         SystemModule,
         RectificationModule,
         NotificationsWorkerModule,
+        DocumentsWorkerModule,
       ],
       providers: [TemporalWorkerService, ProbeProcessor],
     };
