@@ -30,11 +30,12 @@ export class LetterReplyService {
       .getRepository(RectificationEntity)
       .findOne({ where: { id: rectificationId }, select: { id: true, unitId: true } });
     if (!r) throw new NotFoundError('整改事项');
-    await this.scope.assertCanAct(user, r.unitId, '整改事项');
+    await this.scope.assertCanSeeUnit(user, r.unitId, '整改事项');
     const exists = await this.db
       .getRepository(SupervisionLetterEntity)
       .existsBy({ id: letterId, rectificationId });
     if (!exists) throw new NotFoundError('督办文书');
+    await this.scope.assertCanAct(user, r.unitId, '整改事项');
   }
 
   async upload(
