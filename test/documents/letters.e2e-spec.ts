@@ -9,8 +9,19 @@ import { rectificationInput } from '../support/rectification-fixtures';
 import { eventually, startTestStack, TestStack } from '../support/test-stack';
 import { getBinary, Http, importSeed, rid } from '../ledger/rectification-http';
 import { minimalPdf, windowsExe } from '../evidence/evidence-fixtures';
+import { notificationOverrides, setUnitChannels } from '../notifications/support/notification-fixtures';
+import { ReceivedMail, SmtpSink } from '../notifications/support/smtp-sink';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/** The bytes of the .docx attached to a received mail (base64 MIME part), or null. */
+function docxAttachment(mail: ReceivedMail): Buffer | null {
+  const at = mail.raw.indexOf('wordprocessingml.document');
+  if (at < 0) return null;
+  const start = mail.raw.indexOf('\r\n\r\n', at) + 4;
+  const end = mail.raw.indexOf('\r\n--', start);
+  return Buffer.from(mail.raw.slice(start, end).replace(/\s+/g, ''), 'base64');
+}
 
 interface Letter {
   id: number;
@@ -39,13 +50,20 @@ describe('supervision letters (督办文书) per rung', () => {
   let evaluationId: string;
   let id: string;
   let letters: Letter[];
+  const smtp = new SmtpSink();
+  const mailbox = `office-${randomBytes(4).toString('hex')}@unit.example`;
 
   beforeAll(async () => {
-    stack = await startTestStack({ overrides: { LETTER_NUMBER_PREFIX: prefix } });
+    await smtp.start();
+    stack = await startTestStack({
+      overrides: notificationOverrides({ LETTER_NUMBER_PREFIX: prefix, SMTP_URL: smtp.url }),
+    });
     http = stack.api.getHttpServer();
     reviewer = await createUserAndLogin(stack, { role: 'bureau_reviewer' });
     dept = await createUserAndLogin(stack, { role: 'dept_user' });
     otherDept = await createUserAndLogin(stack, { role: 'dept_user' });
+    // The unit's mailbox receives every rung's notice (the staff only the first).
+    await setUnitChannels(stack, dept.unitId, [mailbox], null);
     evaluationId = await importSeed(http, reviewer);
     id = rid(evaluationId, 1);
     const input = {
@@ -72,7 +90,10 @@ describe('supervision letters (督办文书) per rung', () => {
       500,
     );
   });
-  afterAll(() => stack?.close());
+  afterAll(async () => {
+    await stack?.close();
+    await smtp.stop();
+  });
 
   it('issues one letter per rung with consecutive 文号', () => {
     const year = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }).slice(0, 4);
@@ -119,6 +140,22 @@ describe('supervision letters (督办文书) per rung', () => {
       for (const later of letters.filter((e) => e.level > l.level))
         expect(value).not.toContain(later.docNumber);
     }
+  });
+
+  it('attaches each rung’s letter to its e-mail notice', async () => {
+    const to = mailbox.toLowerCase();
+    const attached = await eventually(
+      async () => {
+        const mine = smtp.mails.filter(
+          (m) => m.to.includes(to) && m.headers['x-rectiflow-event'] === 'escalation' && docxAttachment(m),
+        );
+        const hashes = new Set(mine.map((m) => sha256(docxAttachment(m)!)));
+        return letters.every((l) => hashes.has(l.sha256)) ? hashes : null;
+      },
+      60000,
+      500,
+    );
+    expect([...attached].sort()).toEqual(letters.map((l) => l.sha256).sort());
   });
 
   it('hides letters of another unit (404 for list and download)', async () => {

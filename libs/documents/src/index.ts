@@ -1,6 +1,7 @@
 export * from './documents-worker.module';
 export * from './documents.module';
 export * from './escalation-rungs';
+export * from './letter-attachment.source';
 export * from './letter-docx.renderer';
 export * from './letter-facts';
 export * from './letter-issue.hook';
