@@ -16,6 +16,7 @@ import {
 } from '../../workflows/src/rectification/rectification-state.machine';
 import { rectificationInput } from '../support/rectification-fixtures';
 import { testConfig } from '../support/test-config';
+import { eventually } from '../support/test-stack';
 
 /**
  * 文号 allocation against the real MariaDB: concurrent allocators never get the same number nor leave a gap, and
@@ -91,7 +92,11 @@ describe('letter numbers (文号) under concurrency', () => {
     expect(new Set(letters.map((l) => l.rectificationId)).size).toBe(50);
     expect(new Set(letters.map((l) => l.docNumber)).size).toBe(50);
     expect(letters.every((l) => l.docNumber === `${prefix}〔2026〕${l.seq}号` && l.level === 1)).toBe(true);
-    // Rendered after the commit: every letter has its .docx in the store.
-    expect(letters.every((l) => l.sha256 && /^[0-9a-f]{64}$/.test(l.sha256))).toBe(true);
+    // Rendered in the background after the commit: every letter gets its .docx in the store.
+    const rendered = await eventually(async () => {
+      const rows = await db.getRepository(SupervisionLetterEntity).find({ where: { prefix } });
+      return rows.every((l) => l.sha256) ? rows : null;
+    }, 60000);
+    expect(rendered.every((l) => /^[0-9a-f]{64}$/.test(l.sha256!))).toBe(true);
   });
 });

@@ -13,8 +13,8 @@ import { LetterRenderService } from './letter-render.service';
 /**
  * 督办文书 per rung: when an `escalation` event is projected, one letter row per rung reached is created with its
  * 文号, in the projection's transaction (after the rectification row is locked). A retried activity finds its
- * rows by (rectificationId, eventSeq, level) and allocates nothing. The .docx is rendered after the commit; a
- * failure there is logged and left for the first download, never failing the workflow's activity.
+ * rows by (rectificationId, eventSeq, level) and allocates nothing. The .docx is rendered after the commit, in
+ * the background; a failure there is logged and left for the first read (list, download, e-mail attachment).
  */
 @Injectable()
 export class LetterIssueHook extends RectificationProjectionHook {
@@ -68,14 +68,15 @@ export class LetterIssueHook extends RectificationProjectionHook {
       }
     }
     if (!ids.length) return;
-    return async () => {
-      for (const id of ids)
-        await this.renderer.ensureRendered(id).catch((err: unknown) => {
-          this.logger.warn(
-            { err, letterId: id },
-            'letter not rendered yet; it is rendered on first download',
-          );
-        });
-    };
+    // Not awaited: the activity answers as soon as the rows are committed, so the workflow's next timer is not
+    // held back by packaging a .docx (a slow activity made the ladder skip rungs' notices).
+    return async () => void this.renderAll(ids);
+  }
+
+  private async renderAll(ids: number[]): Promise<void> {
+    for (const id of ids)
+      await this.renderer.ensureRendered(id).catch((err: unknown) => {
+        this.logger.warn({ err, letterId: id }, 'letter not rendered yet; it is rendered on first read');
+      });
   }
 }
