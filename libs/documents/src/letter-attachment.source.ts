@@ -16,7 +16,8 @@ async function readAll(stream: Readable): Promise<Buffer> {
 
 /**
  * The e-mail notice of a rung carries its letter (.docx). The notice is enqueued after the projection that wrote
- * the letter, so the newest letter of that rung is the one announced. A letter that cannot be found or read
+ * the letter, so the newest letter of that rung is the one announced (with the letters of rungs climbed in the
+ * same step). A letter that cannot be found or read
  * leaves the notice without attachment (logged) rather than holding it back.
  */
 @Injectable()
@@ -39,9 +40,18 @@ export class LetterAttachmentSource extends EmailAttachmentSource {
         order: { id: 'DESC' },
       });
       if (!found) return [];
-      const letter = await this.renderer.ensureRendered(found.id);
-      const content = await readAll(this.store.open(letter.sha256 as string));
-      return [{ filename: letter.fileName, content, contentType: DOCX_MIME }];
+      // Rungs climbed at once are announced by one notice: it carries each of their letters.
+      const same = await this.db.getRepository(SupervisionLetterEntity).find({
+        where: { rectificationId: found.rectificationId, eventSeq: found.eventSeq },
+        order: { level: 'ASC' },
+      });
+      const out: EmailAttachment[] = [];
+      for (const l of same) {
+        const letter = await this.renderer.ensureRendered(l.id);
+        const content = await readAll(this.store.open(letter.sha256 as string));
+        out.push({ filename: letter.fileName, content, contentType: DOCX_MIME });
+      }
+      return out;
     } catch (err) {
       this.logger.warn({ err, deliveryKey: d.deliveryKey }, 'escalation e-mail sent without its letter');
       return [];
