@@ -12,3 +12,7 @@ export * from './letter-render.service';
 export * from './letter-reply.service';
 export * from './letter-titles';
 export * from './letter.types';
+export * from './rectification-report.service';
+export * from './report-docx.renderer';
+export * from './report-facts';
+export * from './report-summary';
