@@ -840,6 +840,37 @@ export const RULES: AccessRule[] = [
         : [`served bytes other than ${f.item}'s file`];
     },
   },
+  // 整改情况报告 (documents branch): an evaluation's report as its detail is seen; a unit's as the unit is
+  {
+    route: 'GET /api/v1/evaluations/{id}/rectification-report.docx',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: (w) => [
+      evaluation(w, 'E1'),
+      evaluation(w, 'E2'),
+      evaluation(w, 'E3'),
+      evaluation(w, 'D1'),
+      ghostEvaluation(),
+    ],
+    ok: [200],
+    send: () => ({ binary: true }),
+  },
+  {
+    route: 'GET /api/v1/units/{unitId}/rectification-report.docx',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: (w) =>
+      (['deptA', 'projA', 'deptB'] as const)
+        .map((k): Instance => ({
+          label: `unit ${unitLabel(w, w.units[k].id)}`,
+          owner: { units: [w.units[k].id] },
+          params: { unitId: w.units[k].id },
+          query: { year: Number(dayOffset(0).slice(0, 4)) },
+        }))
+        .concat(absent('ghost unit', { unitId: ghost.int })),
+    ok: [200],
+    send: ({ instance }) => ({ query: instance.query ?? { year: 2026 }, binary: true }),
+  },
   // 督办文书 (documents branch): the world reaches no rung, so the lists are empty and letters are absent
   {
     route: 'GET /api/v1/rectifications/{id}/letters',
