@@ -16,3 +16,4 @@ export * from './rectification-report.service';
 export * from './report-docx.renderer';
 export * from './report-facts';
 export * from './report-summary';
+export * from './finding-similarity';
