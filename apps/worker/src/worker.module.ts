@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CalendarModule } from '@rectiflow/calendar';
 import { AppConfig, ConfigModule } from '@rectiflow/config';
 import { DocumentsWorkerModule } from '@rectiflow/documents';
 import { LoggingModule } from '@rectiflow/logging';
@@ -25,6 +26,7 @@ export class WorkerModule {
         SystemModule,
         RectificationModule,
         NotificationsWorkerModule,
+        CalendarModule,
         DocumentsWorkerModule,
       ],
       providers: [TemporalWorkerService, ProbeProcessor],

@@ -14,6 +14,7 @@ import { NotificationDeliveryEntity } from './entities/notification-delivery.ent
 import { NotificationPreferenceEntity } from './entities/notification-preference.entity';
 import { UnitWebhookSettingEntity } from './entities/unit-webhook-setting.entity';
 import { EvidenceFileEntity } from './entities/evidence-file.entity';
+import { CalendarYearEntity } from './entities/calendar-year.entity';
 import { LetterSequenceEntity } from './entities/letter-sequence.entity';
 import { SupervisionLetterEntity } from './entities/supervision-letter.entity';
 import { LetterReplyEntity } from './entities/letter-reply.entity';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   NotificationPreferenceEntity,
   UnitWebhookSettingEntity,
   EvidenceFileEntity,
+  CalendarYearEntity,
   LetterSequenceEntity,
   SupervisionLetterEntity,
   LetterReplyEntity,
