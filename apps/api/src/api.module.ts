@@ -8,6 +8,7 @@ import { TemporalClientModule } from '@rectiflow/temporal';
 import { AuditLogModule } from './audit/audit-log.module';
 import { CalendarHttpModule } from './calendar/calendar-http.module';
 import { AuthHttpModule } from './auth/auth-http.module';
+import { DocumentsHttpModule } from './documents/documents-http.module';
 import { EvaluationsHttpModule } from './evaluations/evaluations-http.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
@@ -38,6 +39,7 @@ export class ApiModule {
         RectificationsHttpModule,
         NotificationsHttpModule,
         CalendarHttpModule,
+        DocumentsHttpModule,
       ],
       controllers: [ProbeController],
     };

@@ -7,6 +7,7 @@ import { AddEvaluationIssuePlan1764180000000 } from './migrations/1764180000000-
 import { CreateEvidenceFiles1764200000000 } from './migrations/1764200000000-create-evidence-files';
 import { AddSourceTextAndProvenance1765100000000 } from './migrations/1765100000000-add-source-text-and-provenance';
 import { EscalationHistoryAndCalendarYears1765200000001 } from './migrations/1765200000001-escalation-history-and-calendar-years';
+import { CreateSupervisionLetters1765300000000 } from './migrations/1765300000000-create-supervision-letters';
 
 /** Every migration in order. A new migration is appended here (see README: schema changes). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreateEvidenceFiles1764200000000,
   AddSourceTextAndProvenance1765100000000,
   EscalationHistoryAndCalendarYears1765200000001,
+  CreateSupervisionLetters1765300000000,
 ];

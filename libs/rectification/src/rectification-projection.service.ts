@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RectificationState, TimelineEvent } from '@rectiflow/contracts';
 import { RectificationEntity, RectificationEventEntity } from '@rectiflow/persistence';
+import { RectificationProjectionHook } from './rectification-projection.hook';
 
 /**
  * Writes the read model from the workflow: the snapshot row and the timeline event, in one transaction.
@@ -10,10 +11,13 @@ import { RectificationEntity, RectificationEventEntity } from '@rectiflow/persis
  */
 @Injectable()
 export class RectificationProjectionService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() private readonly hook?: RectificationProjectionHook,
+  ) {}
 
   async record(snapshot: RectificationState, event: TimelineEvent): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
+    const after = await this.dataSource.transaction(async (tx) => {
       const row = toRow(snapshot);
       // updateEntity(false): TypeORM would otherwise write the defaults it reads back into `row`.
       await tx
@@ -49,7 +53,9 @@ export class RectificationProjectionService {
         .orIgnore()
         .updateEntity(false)
         .execute();
+      return this.hook?.onEvent(tx, snapshot, event);
     });
+    if (after) await after();
   }
 }
 
