@@ -3,13 +3,15 @@ import { EmailAttachmentSource } from '@rectiflow/notifications';
 import { PersistenceModule } from '@rectiflow/persistence';
 import { RectificationProjectionHook } from '@rectiflow/rectification';
 import { StorageModule } from '@rectiflow/storage';
+import { DocumentsProjectionHook } from './documents-projection.hook';
 import { LetterAttachmentSource } from './letter-attachment.source';
 import { LetterIssueHook } from './letter-issue.hook';
 import { LetterNumberService } from './letter-number.service';
 import { LetterRenderService } from './letter-render.service';
+import { RepeatFindingMarker } from './repeat-finding.marker';
 
 /**
- * The worker side of 督办文书: 文号 allocation and letter rows inside the projection's transaction (through the
+ * The worker side of 督办文书 and 屡查屡犯: 文号 allocation and letter rows inside the projection's transaction (through the
  * projection hook), rendering after the commit. Global so the rectification projection finds the hook without
  * importing this library; likewise the e-mail channel finds the letter to attach to an escalation notice.
  */
@@ -20,10 +22,18 @@ import { LetterRenderService } from './letter-render.service';
     LetterNumberService,
     LetterRenderService,
     LetterIssueHook,
-    { provide: RectificationProjectionHook, useExisting: LetterIssueHook },
+    RepeatFindingMarker,
+    DocumentsProjectionHook,
+    { provide: RectificationProjectionHook, useExisting: DocumentsProjectionHook },
     LetterAttachmentSource,
     { provide: EmailAttachmentSource, useExisting: LetterAttachmentSource },
   ],
-  exports: [LetterNumberService, LetterRenderService, RectificationProjectionHook, EmailAttachmentSource],
+  exports: [
+    LetterNumberService,
+    LetterRenderService,
+    RepeatFindingMarker,
+    RectificationProjectionHook,
+    EmailAttachmentSource,
+  ],
 })
 export class DocumentsWorkerModule {}

@@ -5,11 +5,12 @@ import { DocumentsWorkerModule } from './documents-worker.module';
 import { LetterQueryService } from './letter-query.service';
 import { LetterReplyService } from './letter-reply.service';
 import { RectificationReportService } from './rectification-report.service';
+import { ResultsApplicationService } from './results-application.service';
 
-/** The API side of the supervision documents: letters (list, download, replies), reports. */
+/** The API side of the supervision documents: letters (list, download, replies), reports, 结果应用. */
 @Module({
   imports: [PersistenceModule, StorageModule, DocumentsWorkerModule],
-  providers: [LetterQueryService, LetterReplyService, RectificationReportService],
-  exports: [LetterQueryService, LetterReplyService, RectificationReportService],
+  providers: [LetterQueryService, LetterReplyService, RectificationReportService, ResultsApplicationService],
+  exports: [LetterQueryService, LetterReplyService, RectificationReportService, ResultsApplicationService],
 })
 export class DocumentsModule {}

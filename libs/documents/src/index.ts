@@ -1,3 +1,4 @@
+export * from './documents-projection.hook';
 export * from './documents-worker.module';
 export * from './documents.module';
 export * from './escalation-rungs';
@@ -17,3 +18,8 @@ export * from './report-docx.renderer';
 export * from './report-facts';
 export * from './report-summary';
 export * from './finding-similarity';
+export * from './results-application-export';
+export * from './results-application.service';
+export * from './results-application.types';
+export * from './results-rule';
+export * from './repeat-finding.marker';

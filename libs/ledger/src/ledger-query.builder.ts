@@ -1,7 +1,7 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { restrictToUnits, UnitScope } from '@rectiflow/auth';
 import { RECTIFICATION_STATUSES } from '@rectiflow/contracts';
-import { EvaluationEntity, RectificationEntity, UnitEntity } from '@rectiflow/persistence';
+import { EvaluationEntity, FindingEntity, RectificationEntity, UnitEntity } from '@rectiflow/persistence';
 import type { LedgerFilter, LedgerSort } from './ledger-filter';
 
 /** Lifecycle order rather than alphabetical: 已下发 … 已销号, 已撤销. Built from constants, never from input. */
@@ -82,7 +82,8 @@ export async function ledgerRowsByIds<T extends { id: string }>(
   const qb = db
     .createQueryBuilder(RectificationEntity, 'r')
     .leftJoin(EvaluationEntity, 'e', 'e.id = r.evaluationId')
-    .leftJoin(UnitEntity, 'u', 'u.id = r.unitId');
+    .leftJoin(UnitEntity, 'u', 'u.id = r.unitId')
+    .leftJoin(FindingEntity, 'f', 'f.evaluationId = r.evaluationId AND f.seq = r.findingSeq');
   const rows = await columns(qb).where('r.id IN (:...ids)', { ids }).getRawMany<T>();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is T => r !== undefined);
@@ -115,7 +116,8 @@ export function selectLedgerColumns<T extends object>(qb: SelectQueryBuilder<T>)
     .addSelect('r.lastReviewResult', 'lastReviewResult')
     .addSelect('r.closedAt', 'closedAt')
     .addSelect('r.cancelledAt', 'cancelledAt')
-    .addSelect('r.updatedAt', 'updatedAt');
+    .addSelect('r.updatedAt', 'updatedAt')
+    .addSelect('f.repeatOf IS NOT NULL', 'repeatFinding');
 }
 
 /** The list columns plus the parts of the workflow state the printed ledger shows (plan, evidence, review, …). */

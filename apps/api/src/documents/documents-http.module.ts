@@ -3,11 +3,12 @@ import { DocumentsModule } from '@rectiflow/documents';
 import { LetterReplyInterceptor } from './letter-reply.interceptor';
 import { LettersController } from './letters.controller';
 import { ReportsController } from './reports.controller';
+import { ResultsApplicationController } from './results-application.controller';
 
-/** Routes of the supervision documents: letters and replies (reports, 结果应用, 回头看 when built). */
+/** Routes of the supervision documents: letters and replies, reports, 结果应用 (回头看 when built). */
 @Module({
   imports: [DocumentsModule],
-  controllers: [LettersController, ReportsController],
+  controllers: [LettersController, ReportsController, ResultsApplicationController],
   providers: [LetterReplyInterceptor],
 })
 export class DocumentsHttpModule {}
