@@ -49,9 +49,14 @@ export class ResultsApplicationService {
       this.rule(),
     ]);
     const byId = new Map(units.map((u) => [u.id, u]));
+    const visible = await this.scope.visibleUnitIds(user);
+    const sees = (id: number) => visible === 'all' || visible.includes(id);
+    // A project unit's items count under its department — for a caller who may see that department; a project
+    // unit's own user gets its unit's row (the department's other units are not its business).
     const departmentOf = (unitId: number): UnitEntity | undefined => {
       let u = byId.get(unitId);
-      while (u && u.kind === 'project_unit' && u.parentId !== null) u = byId.get(u.parentId);
+      while (u && u.kind === 'project_unit' && u.parentId !== null && sees(u.parentId))
+        u = byId.get(u.parentId);
       return u;
     };
     const groups = new Map<number, LedgerItem[]>();
@@ -61,10 +66,8 @@ export class ResultsApplicationService {
       groups.set(key, [...(groups.get(key) ?? []), item]);
     }
     // Departments without items in the year still get a row when the caller may see them.
-    const visible = await this.scope.visibleUnitIds(user);
     for (const u of units)
-      if (u.kind === 'department' && (visible === 'all' || visible.includes(u.id)) && !groups.has(u.id))
-        groups.set(u.id, []);
+      if (u.kind === 'department' && sees(u.id) && !groups.has(u.id)) groups.set(u.id, []);
     const rows = [...groups.entries()].map(([unitId, rows]) =>
       this.row(unitId, byId.get(unitId)?.name ?? `单位 #${unitId}`, rows, rule),
     );
