@@ -88,6 +88,31 @@ describe('屡查屡犯 (repeat findings across years)', () => {
     expect(findings.slice(1).map((f) => f.repeatOf)).toEqual([null, null, null]);
   });
 
+  it('flags a draft once its header names the unit, and clears it when the header names another', async () => {
+    // A unit with only last year's items: the draft is compared with them alone.
+    const other = await createUnit(stack);
+    const lastYear = await seedEarlier(dataSourceOf(stack), [
+      { unitId: other.id, title: '预算编制依据不够全面，预算绩效管理有待完善' },
+    ]);
+    const draftId = await importSeed(http, reviewer);
+    const patch = (projectUnit: string) =>
+      request(http)
+        .patch(`/api/v1/evaluations/${draftId}`)
+        .set(reviewer.auth)
+        .send({ projectUnit })
+        .expect(200);
+    const named = (await patch(other.name)).body.findings as { repeatOf: unknown }[];
+    expect(named[0].repeatOf).toEqual({
+      evaluationId: lastYear,
+      findingSeq: 1,
+      rectificationId: rid(lastYear, 1),
+      similarity: expect.any(Number),
+    });
+    expect(named.slice(1).map((f) => f.repeatOf)).toEqual([null, null, null]);
+    const cleared = (await patch('某个未登记的单位')).body.findings as { repeatOf: unknown }[];
+    expect(cleared.map((f) => f.repeatOf)).toEqual([null, null, null, null]);
+  });
+
   it('shows the flag in the ledger rows', async () => {
     const res = await request(http)
       .get('/api/v1/rectifications')
