@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createUnit, createUserAndLogin, dataSourceOf, TestAccount, TestUnit } from '../support/auth';
-import { startTestStack, TestStack } from '../support/test-stack';
-import { dayOffset, Http, importSeed, issueSeed, rid } from '../ledger/rectification-http';
+import { eventually, startTestStack, TestStack } from '../support/test-stack';
+import { dayOffset, Http, importSeed, issueSeed, rid, step } from '../ledger/rectification-http';
 
 /** An evaluation issued a year earlier, written as the projection leaves it: findings and their items. */
 async function seedEarlier(db: DataSource, items: { unitId: number; title: string }[]): Promise<string> {
@@ -149,5 +149,26 @@ describe('屡查屡犯 (repeat findings across years)', () => {
       (r) => r.unitId === department.id,
     );
     expect(row).toMatchObject({ problems: 4, repeatFindings: 1 });
+  });
+
+  // Last: moves this year's first item away from the unit and its history.
+  it('recomputes the flag when the item is reassigned to a unit without that history', async () => {
+    const elsewhere = await createUnit(stack);
+    await step(http, reviewer, rid(evaluationId, 1), 'reassign', {
+      unitId: elsewhere.id,
+      reason: '职责调整',
+    }).expect(200);
+    const flag = async () =>
+      (
+        (await request(http).get(`/api/v1/evaluations/${evaluationId}`).set(reviewer.auth).expect(200)).body
+          .findings as { repeatOf: unknown }[]
+      )[0].repeatOf;
+    await eventually(async () => (await flag()) === null, 60_000, 300);
+    const row = await request(http)
+      .get('/api/v1/rectifications')
+      .query({ evaluationId, sort: 'findingSeq', order: 'asc' })
+      .set(reviewer.auth)
+      .expect(200);
+    expect(row.body.items[0]).toMatchObject({ unit: { id: elsewhere.id }, repeatFinding: false });
   });
 });
