@@ -7,3 +7,4 @@ export * from './ledger-list.service';
 export * from './ledger-query.builder';
 export * from './ledger.module';
 export * from './ledger.types';
+export * from './interactive-query';

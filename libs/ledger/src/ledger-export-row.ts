@@ -13,7 +13,7 @@ import {
 import { ledgerOverdueDays, toNumber } from './ledger-item';
 import type { LedgerRaw } from './ledger.types';
 
-/** An export row: the list columns plus the parts of the workflow state the ledger prints (JSON_EXTRACT). */
+/** An export row: the list columns plus the parts of the workflow state the ledger prints (the ledger* columns). */
 export interface LedgerExportRaw extends LedgerRaw {
   plan: string | Plan | null;
   evidence: string | EvidenceRecord[] | null;
@@ -30,7 +30,7 @@ const MAX_EVIDENCE_LINES = 30;
 const EXCERPT = 300;
 
 const clip = (s: string, n = MAX_CELL): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-/** MariaDB returns JSON_EXTRACT as text, MySQL 8 as parsed JSON. */
+/** MariaDB returns JSON columns as text, MySQL 8 as parsed JSON. */
 const json = <T>(v: string | T | null): T | null =>
   v === null || v === undefined ? null : typeof v === 'string' ? (JSON.parse(v) as T) : v;
 

@@ -6,6 +6,8 @@ import { CreateNotifications1764190000000 } from './migrations/1764190000000-cre
 import { AddEvaluationIssuePlan1764180000000 } from './migrations/1764180000000-add-evaluation-issue-plan';
 import { CreateEvidenceFiles1764200000000 } from './migrations/1764200000000-create-evidence-files';
 import { AddSourceTextAndProvenance1765100000000 } from './migrations/1765100000000-add-source-text-and-provenance';
+import { AddLedgerColumns1765500000001 } from './migrations/1765500000001-add-ledger-columns';
+import { AddLedgerIndexesAndSearch1765500000002 } from './migrations/1765500000002-add-ledger-indexes-and-search';
 
 /** Every migration in order. A new migration is appended here (see README: schema changes). */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   AddEvaluationIssuePlan1764180000000,
   CreateEvidenceFiles1764200000000,
   AddSourceTextAndProvenance1765100000000,
+  AddLedgerColumns1765500000001,
+  AddLedgerIndexesAndSearch1765500000002,
 ];
