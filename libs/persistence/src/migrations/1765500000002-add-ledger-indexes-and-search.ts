@@ -1,6 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { searchText } from '@rectiflow/common';
-import { RECTIFICATION_STATUSES } from '@rectiflow/contracts';
+// Relative imports: migrations also run outside the module mapping (tests' global setup, scripts).
+import { searchText } from '../../../common/src/search-bigrams';
+import { RECTIFICATION_STATUSES } from '../../../contracts/src/rectification/rectification.types';
 
 const BATCH = 1000;
 
