@@ -1,0 +1,302 @@
+/**
+ * Ledger pages at scale (issue 14 item 3–4, issue 13 §2.4): GET /rectifications' service for the common access
+ * paths — a department's page sorted by deadline, its leader's subtree, the status sort, a reviewer's ?unitId=,
+ * the overdue filter, keyword search (common and rare), a deep page — against the same page as hand-written SQL
+ * in the same run: one SELECT of the page's rows with their joins plus the same bounded COUNT, on one mysql2
+ * connection. p50/p95 over several runs each, and EXPLAIN of the service's ordering statement (the index it
+ * walks, whether it sorts).
+ *
+ *   npx tsx bench/ledger-pages.bench.ts [--rows 200000] [--runs 30] [--database-url mysql://…/rectiflow_bench] [--keep] [--reuse]
+ *   npm run bench -- ledger-pages            (through bench/run.ts, defaults)
+ *
+ * Creates (drops first) the throwaway database `rectiflow_bench`, migrates it, bulk-inserts N rows
+ * (bench/ledger-pages.seed.ts), measures, and drops it unless --keep; --reuse measures a kept database again.
+ */
+import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createConnection, Connection } from 'mysql2/promise';
+import { performance } from 'node:perf_hooks';
+import { DataSource } from 'typeorm';
+import { AccessScopeService, AuthUser } from '../libs/auth/src';
+import { AppConfig, loadConfig } from '../libs/config/src';
+import {
+  effectiveUnits,
+  LEDGER_COUNT_LIMIT,
+  LedgerFilter,
+  LedgerListService,
+  ledgerQuery,
+  orderedKeys,
+  selectLedgerColumns,
+  SORT_KEYS,
+} from '../libs/ledger/src';
+import { ledgerUnits } from '../libs/ledger/src/ledger-units';
+import { buildDataSourceOptions, runMigrations, splitDatabaseUrl } from '../libs/persistence/src';
+import { EvaluationEntity } from '../libs/persistence/src/entities/evaluation.entity';
+import { UnitEntity } from '../libs/persistence/src/entities/unit.entity';
+import { BenchResult, median, round } from './bench-utils';
+import { seedLedgerPages, SeededLedger } from './ledger-pages.seed';
+
+interface Options {
+  rows: number;
+  runs: number;
+  databaseUrl: string;
+  keep: boolean;
+  reuse: boolean;
+}
+
+function options(argv: string[]): Options {
+  const arg = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  };
+  let server = 'mysql://root@127.0.0.1:3306/rectiflow';
+  try {
+    server = loadConfig().database.url;
+  } catch {
+    process.stderr.write(
+      'ledger-pages bench: no valid configuration (.env), using mysql://root@127.0.0.1:3306\n',
+    );
+  }
+  const { serverUrl } = splitDatabaseUrl(server);
+  return {
+    rows: Number(arg('rows') ?? 200_000),
+    runs: Math.max(5, Number(arg('runs') ?? 30)),
+    databaseUrl: arg('database-url') ?? `${serverUrl.replace(/\/$/, '')}/rectiflow_bench`,
+    keep: argv.includes('--keep'),
+    reuse: argv.includes('--reuse'),
+  };
+}
+
+interface Case {
+  name: string;
+  user: AuthUser;
+  filter: LedgerFilter;
+  page?: number;
+  pageSize?: number;
+}
+
+const percentile = (values: number[], p: number): number => {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+
+async function timed(fn: () => Promise<unknown>, runs: number): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 3; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return { p50: round(median(times), 2), p95: round(percentile(times, 95), 2) };
+}
+
+/**
+ * The baseline: the page as a developer would write it by hand — filters, unit scope, order and LIMIT in one
+ * SELECT joined to evaluation and unit — plus the same bounded count, sent as text over a plain connection.
+ * Its WHERE is the service's (the same builder), so both ask the server exactly the same question.
+ */
+async function rawPage(
+  conn: Connection,
+  ds: DataSource,
+  c: Case,
+  units: Awaited<ReturnType<typeof ledgerUnits>>,
+) {
+  const pageSize = c.pageSize ?? 50;
+  const offset = ((c.page ?? 1) - 1) * pageSize;
+  const key = SORT_KEYS[c.filter.sort];
+  const dir = c.filter.order === 'desc' ? 'DESC' : 'ASC';
+  const page = selectLedgerColumns(
+    ledgerQuery(ds, c.filter, units)
+      .leftJoin(EvaluationEntity, 'e', 'e.id = r.evaluationId')
+      .leftJoin(UnitEntity, 'u', 'u.id = r.unitId'),
+  )
+    .orderBy(key.expr, dir)
+    .addOrderBy('r.id', dir)
+    .offset(offset)
+    .limit(pageSize)
+    .getQueryAndParameters();
+  const count = ledgerQuery(ds, c.filter, units)
+    .select('1')
+    .limit(LEDGER_COUNT_LIMIT + 1)
+    .getQueryAndParameters();
+  await conn.query(page[0], page[1]);
+  await conn.query(`SELECT COUNT(*) AS n FROM (${count[0]}) AS bounded`, count[1]);
+}
+
+async function explain(ds: DataSource, c: Case, units: Awaited<ReturnType<typeof ledgerUnits>>) {
+  const pageSize = c.pageSize ?? 50;
+  const [sql, params] = orderedKeys(ledgerQuery(ds, c.filter, units), c.filter)
+    .offset(((c.page ?? 1) - 1) * pageSize)
+    .limit(pageSize)
+    .getQueryAndParameters();
+  const rows = (await ds.query(`EXPLAIN ${sql}`, params)) as {
+    key: string | null;
+    type: string;
+    rows: number;
+    Extra: string;
+  }[];
+  return rows.map((r) => ({
+    type: r.type,
+    key: r.key,
+    rows: Number(r.rows),
+    filesort: /filesort/i.test(r.Extra ?? ''),
+  }));
+}
+
+function cases(seed: SeededLedger): Case[] {
+  const user = (role: AuthUser['role'], unitId: number): AuthUser => ({
+    id: 0,
+    username: role,
+    displayName: role,
+    role,
+    unitId,
+  });
+  const dept = seed.departmentIds[7];
+  const clerk = user('dept_user', dept);
+  const leader = user('dept_leader', dept);
+  const reviewer = user('bureau_reviewer', seed.bureauId);
+  const byDeadline: LedgerFilter = { sort: 'deadline', order: 'asc' };
+  return [
+    { name: 'dept_user_by_deadline', user: clerk, filter: byDeadline },
+    { name: 'dept_leader_by_deadline', user: leader, filter: byDeadline },
+    { name: 'dept_user_by_status', user: clerk, filter: { sort: 'status', order: 'asc' } },
+    { name: 'dept_user_overdue', user: clerk, filter: { ...byDeadline, overdue: true } },
+    { name: 'reviewer_unitId_by_deadline', user: reviewer, filter: { ...byDeadline, unitId: dept } },
+    { name: 'reviewer_all_by_deadline', user: reviewer, filter: byDeadline },
+    { name: 'reviewer_all_by_status_desc', user: reviewer, filter: { sort: 'status', order: 'desc' } },
+    { name: 'reviewer_overdue', user: reviewer, filter: { ...byDeadline, overdue: true } },
+    { name: 'reviewer_keyword_common', user: reviewer, filter: { ...byDeadline, q: '绩效目标设置' } },
+    { name: 'reviewer_keyword_rare', user: reviewer, filter: { ...byDeadline, q: seed.rareProjectName } },
+    { name: 'dept_user_keyword', user: clerk, filter: { ...byDeadline, q: '政府采购' } },
+    { name: 'reviewer_deep_page_200', user: reviewer, filter: byDeadline, page: 200, pageSize: 50 },
+  ];
+}
+
+export async function run(): Promise<BenchResult> {
+  const opt = options(process.argv.slice(2));
+  const ds = await benchDatabase(opt);
+  const conn = await createConnection({ uri: opt.databaseUrl });
+  try {
+    let seed: SeededLedger;
+    if (opt.reuse) seed = await existingSeed(ds);
+    else {
+      const t0 = performance.now();
+      let shown = 0;
+      seed = await seedLedgerPages(ds, opt.rows, (done) => {
+        if (done - shown >= opt.rows / 20 || done === opt.rows) {
+          shown = done;
+          const s = (performance.now() - t0) / 1000;
+          process.stderr.write(`ledger-pages bench: ${done}/${opt.rows} rows inserted (${s.toFixed(0)} s)\n`);
+        }
+      });
+      await ds.query('ANALYZE TABLE rectification, evaluation, unit');
+      process.stderr.write(
+        `ledger-pages bench: seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`,
+      );
+    }
+    const [{ n: rows }] = (await ds.query('SELECT COUNT(*) AS n FROM rectification')) as { n: string }[];
+    const config = {
+      notifications: { timezone: 'Asia/Shanghai' },
+      ledger: { queryTimeoutMs: 0 },
+    } as AppConfig;
+    const scope = new AccessScopeService(ds);
+    const service = new LedgerListService(ds, scope, config);
+    const results: Record<string, unknown> = {};
+    for (const c of cases(seed)) {
+      const units = await ledgerUnits(ds, scope, c.user, c.filter);
+      const page = await service.list(c.user, c.filter, c.page ?? 1, c.pageSize ?? 50);
+      const svc = await timed(() => service.list(c.user, c.filter, c.page ?? 1, c.pageSize ?? 50), opt.runs);
+      const raw = await timed(() => rawPage(conn, ds, c, units), opt.runs);
+      const plan = await explain(ds, c, units);
+      const scopeUnits = effectiveUnits(units);
+      results[c.name] = {
+        service_ms: svc,
+        raw_sql_ms: raw,
+        ratio_p50: round(svc.p50 / raw.p50, 2),
+        total: page.totalIsEstimate ? `${page.total}+` : page.total,
+        units: scopeUnits === 'all' ? 'all' : scopeUnits.length,
+        explain: plan,
+      };
+      process.stderr.write(
+        `ledger-pages bench: ${c.name.padEnd(30)} service p50 ${svc.p50} / p95 ${svc.p95} ms, raw p50 ${raw.p50} / p95 ${raw.p95} ms, key ${plan.map((p) => p.key).join('+')}${plan.some((p) => p.filesort) ? ' (filesort)' : ''}\n`,
+      );
+    }
+    return {
+      name: 'ledger-pages',
+      description: `GET /rectifications service vs the same page in hand-written SQL (rows + bounded count), p50/p95 of ${opt.runs} runs, 50 rows a page`,
+      rows: Number(rows),
+      runs: opt.runs,
+      cases: results,
+    };
+  } finally {
+    await conn.end();
+    await ds.destroy();
+    if (!opt.keep) await dropDatabase(opt.databaseUrl);
+  }
+}
+
+/** The units of a kept database, found again by their codes. */
+async function existingSeed(ds: DataSource): Promise<SeededLedger> {
+  const units = (await ds.query(
+    `SELECT id, code, parentId FROM unit WHERE code LIKE 'bench-%' ORDER BY id`,
+  )) as {
+    id: number;
+    code: string;
+    parentId: number | null;
+  }[];
+  const bureau = units.find((u) => u.code === 'bench-bureau')!;
+  const departments = units.filter((u) => /^bench-d\d+$/.test(u.code));
+  const [{ e }] = (await ds.query('SELECT COUNT(*) AS e FROM evaluation')) as { e: string }[];
+  const { projectNameOf } = await import('./ledger-pages.seed');
+  return {
+    bureauId: Number(bureau.id),
+    departmentIds: departments.map((d) => Number(d.id)),
+    projectUnitIds: departments.map((d) => units.filter((u) => u.parentId === d.id).map((u) => Number(u.id))),
+    rareProjectName: projectNameOf(Math.floor(Number(e) / 2)),
+  };
+}
+
+async function benchDatabase(opt: Options): Promise<DataSource> {
+  if (!opt.reuse) {
+    await dropDatabase(opt.databaseUrl);
+    const { serverUrl, database } = splitDatabaseUrl(opt.databaseUrl);
+    const conn = await createConnection({ uri: serverUrl });
+    await conn.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await conn.end();
+  }
+  await runMigrations({ database: { url: opt.databaseUrl, poolSize: 2 } });
+  const ds = new DataSource({
+    ...buildDataSourceOptions({ database: { url: opt.databaseUrl, poolSize: 4 } }),
+    logging: false,
+  });
+  return ds.initialize();
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  const { serverUrl, database } = splitDatabaseUrl(url);
+  if (database !== 'rectiflow_bench')
+    throw new Error(`refusing to drop ${database}: the bench only drops rectiflow_bench`);
+  const conn = await createConnection({ uri: serverUrl });
+  await conn.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  await conn.end();
+}
+
+if (require.main === module) {
+  run()
+    .then((result) => {
+      const json = JSON.stringify(
+        { at: new Date().toISOString(), node: process.version, ...result },
+        null,
+        2,
+      );
+      mkdirSync(resolve(__dirname, '../reports'), { recursive: true });
+      writeFileSync(resolve(__dirname, `../reports/ledger-pages-${String(result.rows)}.json`), json);
+      process.stdout.write(`${json}\n`);
+    })
+    .catch((err: unknown) => {
+      process.stderr.write(`ledger-pages bench: failed: ${(err as Error).stack ?? String(err)}\n`);
+      process.exit(1);
+    });
+}
