@@ -3,7 +3,8 @@ import { get as httpGet } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { QueryRunner } from 'typeorm';
-import { searchQuery } from '../../libs/common/src/search-bigrams';
+import { searchQuery, searchText } from '../../libs/common/src/search-bigrams';
+import { LedgerPagePlanner, SearchTokenSample, withInteractiveQueries } from '../../libs/ledger/src';
 import { createUnit, createUserAndLogin, dataSourceOf, TestAccount } from '../support/auth';
 import { eventually, startTestStack, TestStack } from '../support/test-stack';
 import { dayOffset, Http, importSeed, issueSeed, rid, step } from './rectification-http';
@@ -90,6 +91,35 @@ describe('ledger search, counting and runaway statements', () => {
     expect(plan).toMatchObject({ type: 'fulltext', key: 'ft_rectification_search' });
   });
 
+  it('finds the same rows, in the same order, walking the page order as through the FULLTEXT index', async () => {
+    const ds = dataSourceOf(stack);
+    const walking = new LedgerPagePlanner(ds, new SearchTokenSample());
+    // a walk that gives up at once: every keyword page goes through the FULLTEXT index
+    const fulltext = new LedgerPagePlanner(ds, new SearchTokenSample(), {
+      pageRowsExamined: 1,
+      countRowsExamined: 1,
+    });
+    const units = { scope: 'all' as const };
+    for (const q of ['编制依据', '预算', '工业发展专项资金', '陶瓷产业 全面', '面', '不存在的词语'])
+      for (const order of ['asc', 'desc'] as const) {
+        const filter = { evaluationId, q, sort: 'findingSeq' as const, order };
+        const req = { filter, units, offset: 0, pageSize: 2 };
+        // one after the other: SHOW WARNINGS must directly follow its statement on the connection
+        const [walked, indexed] = await withInteractiveQueries(
+          ds,
+          { timeoutMs: 0 },
+          async (query, server) => [
+            await walking.page(query, server, req),
+            await fulltext.page(query, server, req),
+          ],
+        );
+        const listed = await list(reviewer, { ...filter, pageSize: 2 });
+        expect({ q, order, indexed }).toEqual({ q, order, indexed: walked });
+        expect(walked.ids).toEqual(listed.items.map((i) => i.id));
+        expect(walked.total).toBe(listed.total);
+      }
+  });
+
   it('keeps the search column in step when an item moves to another unit', async () => {
     const other = await createUnit(stack, { name: `浮梁县茶叶办公室${randomUUID().slice(0, 6)}` });
     await step(http, reviewer, rid(evaluationId, 4), 'reassign', {
@@ -149,8 +179,13 @@ describe('ledger search, counting and runaway statements', () => {
   });
 
   it('kills the statement of a search whose client went away, and the API serves the next request', async () => {
-    const keyword = `编制依据${Date.now()}`;
-    const marker = searchQuery(keyword)!;
+    // A random pair of ideographs: its bigram token names this test's statement in the process list.
+    const pair = String.fromCharCode(
+      0x4e00 + Math.floor(Math.random() * 20000),
+      0x4e00 + Math.floor(Math.random() * 20000),
+    );
+    const keyword = `编制依据${pair}`;
+    const marker = searchText(pair).split(' ')[0];
     const lock = await lockLedger(stack);
     try {
       const { port } = http.address() as AddressInfo;

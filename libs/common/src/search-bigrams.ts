@@ -32,15 +32,30 @@ export function searchText(...fields: (string | null | undefined)[]): string {
   return [...tokens].join(' ');
 }
 
-/**
- * The BOOLEAN MODE query for a keyword: every bigram required; a one-character run as a prefix. Null when the
- * keyword has no letter or digit at all (it can match nothing).
- */
-export function searchQuery(keyword: string): string | null {
-  const terms = new Set<string>();
+/** A keyword's terms: whole bigram tokens, and the 4-digit prefixes of one-character words. */
+export interface SearchTerms {
+  tokens: string[];
+  prefixes: string[];
+}
+
+/** Null when the keyword has no letter or digit at all (it can match nothing). */
+export function searchTerms(keyword: string): SearchTerms | null {
+  const tokens = new Set<string>();
+  const prefixes = new Set<string>();
   for (const run of runs(keyword)) {
-    if (run.length === 1) terms.add(`+${hex(run.charCodeAt(0))}*`);
-    else for (const t of bigramsOf(run).slice(0, -1)) terms.add(`+${t}`);
+    if (run.length === 1) prefixes.add(hex(run.charCodeAt(0)));
+    else for (const t of bigramsOf(run).slice(0, -1)) tokens.add(t);
   }
-  return terms.size > 0 ? [...terms].join(' ') : null;
+  return tokens.size + prefixes.size > 0 ? { tokens: [...tokens], prefixes: [...prefixes] } : null;
+}
+
+/** The BOOLEAN MODE query requiring these terms (a prefix as `hex*`). */
+export function booleanQuery(terms: SearchTerms): string {
+  return [...terms.tokens.map((t) => `+${t}`), ...terms.prefixes.map((p) => `+${p}*`)].join(' ');
+}
+
+/** The BOOLEAN MODE query for a keyword: every bigram required; a one-character word as a prefix. */
+export function searchQuery(keyword: string): string | null {
+  const terms = searchTerms(keyword);
+  return terms ? booleanQuery(terms) : null;
 }

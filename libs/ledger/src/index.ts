@@ -8,3 +8,5 @@ export * from './ledger-query.builder';
 export * from './ledger.module';
 export * from './ledger.types';
 export * from './interactive-query';
+export * from './ledger-page.query';
+export * from './search-token-sample';

@@ -2,8 +2,20 @@ import { Logger } from '@nestjs/common';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { AppError } from '@rectiflow/common';
 
-/** Runs one statement of an interactive read on the held connection; raw rows as mysql2 returns them. */
-export type RawQuery = <T = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<T[]>;
+/**
+ * Runs one statement of an interactive read on the held connection; raw rows as mysql2 returns them.
+ * `limited: false` sends it without the time limit prefix (SHOW WARNINGS must follow its statement directly).
+ */
+export type RawQuery = <T = Record<string, unknown>>(
+  sql: string,
+  params?: unknown[],
+  opts?: { limited?: boolean },
+) => Promise<T[]>;
+
+/** What the held connection talks to: MariaDB has `LIMIT ROWS EXAMINED`, MySQL 8 does not. */
+export interface ServerInfo {
+  mariadb: boolean;
+}
 
 export interface InteractiveOptions {
   /** max_statement_time of each statement (0 = none) */
@@ -46,7 +58,7 @@ const errnoOf = (e: unknown): number | undefined => {
 export async function withInteractiveQueries<T>(
   db: DataSource,
   opts: InteractiveOptions,
-  work: (query: RawQuery) => Promise<T>,
+  work: (query: RawQuery, server: ServerInfo) => Promise<T>,
 ): Promise<T> {
   const { signal, timeoutMs } = opts;
   if (signal?.aborted) throw new RequestAbortedError();
@@ -67,13 +79,18 @@ export async function withInteractiveQueries<T>(
       version: string;
     }[];
     connectionId = Number(who.id);
-    const limited = statementLimiter(/mariadb/i.test(who.version), timeoutMs);
+    const server: ServerInfo = { mariadb: /mariadb/i.test(who.version) };
+    const limited = statementLimiter(server.mariadb, timeoutMs);
     signal?.addEventListener('abort', onAbort, { once: true });
-    const query: RawQuery = async <R>(sql: string, params: unknown[] = []): Promise<R[]> => {
+    const query: RawQuery = async <R>(
+      sql: string,
+      params: unknown[] = [],
+      { limited: limit = true }: { limited?: boolean } = {},
+    ): Promise<R[]> => {
       if (signal?.aborted) throw new RequestAbortedError();
       running += 1;
       try {
-        return (await runner.query(limited(sql), params)) as R[];
+        return (await runner.query(limit ? limited(sql) : sql, params)) as R[];
       } catch (e) {
         const errno = errnoOf(e);
         if (errno !== undefined && TIMEOUT_ERRNOS.has(errno)) throw queryTimeoutError(timeoutMs);
@@ -83,7 +100,7 @@ export async function withInteractiveQueries<T>(
         running -= 1;
       }
     };
-    return await work(query);
+    return await work(query, server);
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await release(runner, killing);
