@@ -115,7 +115,7 @@ describe('ledger search, counting and runaway statements', () => {
         );
         const listed = await list(reviewer, { ...filter, pageSize: 2 });
         expect({ q, order, indexed }).toEqual({ q, order, indexed: walked });
-        expect(walked.ids).toEqual(listed.items.map((i) => i.id));
+        expect(walked.rows.map((r) => r.id)).toEqual(listed.items.map((i) => i.id));
         expect(walked.total).toBe(listed.total);
       }
   });

@@ -74,12 +74,8 @@ export async function withInteractiveQueries<T>(
       .catch((e: unknown) => logger.warn({ connectionId, err: String(e) }, 'ledger read: KILL QUERY failed'));
   };
   try {
-    const [who] = (await runner.query('SELECT CONNECTION_ID() AS id, VERSION() AS version')) as {
-      id: number | string;
-      version: string;
-    }[];
-    connectionId = Number(who.id);
-    const server: ServerInfo = { mariadb: /mariadb/i.test(who.version) };
+    const server = await serverInfo(runner);
+    connectionId = await connectionIdOf(runner);
     const limited = statementLimiter(server.mariadb, timeoutMs);
     signal?.addEventListener('abort', onAbort, { once: true });
     const query: RawQuery = async <R>(
@@ -105,6 +101,24 @@ export async function withInteractiveQueries<T>(
     signal?.removeEventListener('abort', onAbort);
     await release(runner, killing);
   }
+}
+
+let flavour: Promise<ServerInfo> | null = null;
+
+/** Asked once per process: the server does not change under a running API. */
+function serverInfo(runner: QueryRunner): Promise<ServerInfo> {
+  flavour ??= (runner.query('SELECT VERSION() AS version') as Promise<{ version: string }[]>).then(([v]) => ({
+    mariadb: /mariadb/i.test(v.version),
+  }));
+  return flavour;
+}
+
+/** The held connection's id: from the driver's handshake (no round trip), else asked. */
+async function connectionIdOf(runner: QueryRunner): Promise<number> {
+  const connection = (await runner.connect()) as { threadId?: number } | undefined;
+  if (typeof connection?.threadId === 'number') return connection.threadId;
+  const [row] = (await runner.query('SELECT CONNECTION_ID() AS id')) as { id: number | string }[];
+  return Number(row.id);
 }
 
 /** Waits for a pending kill, lets a no-op statement take it if it landed between statements, then releases. */

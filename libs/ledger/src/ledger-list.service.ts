@@ -8,10 +8,9 @@ import { withInteractiveQueries } from './interactive-query';
 import type { LedgerFilter } from './ledger-filter';
 import { toLedgerItem } from './ledger-item';
 import { LEDGER_COUNT_LIMIT, LedgerPagePlanner } from './ledger-page.query';
-import { ledgerRowsByIds, selectLedgerColumns } from './ledger-query.builder';
 import { SearchTokenSample } from './search-token-sample';
 import { ledgerUnits } from './ledger-units';
-import type { LedgerPage, LedgerRaw } from './ledger.types';
+import type { LedgerPage } from './ledger.types';
 
 /** 整改台账, paged: the caller's items only (department users: their units), filtered and sorted in SQL. */
 @Injectable()
@@ -41,22 +40,15 @@ export class LedgerListService {
     if (offset >= LEDGER_COUNT_LIMIT) throw pageTooDeep(pageSize);
     const units = await ledgerUnits(this.db, this.scope, user, filter);
     const opts = { timeoutMs: this.config.ledger.queryTimeoutMs, signal };
-    const { rows, keys } = await withInteractiveQueries(this.db, opts, async (query, server) => {
-      const planned = await this.planner.page(query, server, { filter, units, offset, pageSize });
-      const found = await ledgerRowsByIds<LedgerRaw>(
-        this.db,
-        planned.ids,
-        selectLedgerColumns,
-        (sql, params) => query<LedgerRaw>(sql, params),
-      );
-      return { rows: found, keys: planned };
-    });
+    const planned = await withInteractiveQueries(this.db, opts, (query, server) =>
+      this.planner.page(query, server, { filter, units, offset, pageSize }),
+    );
     const now = new Date();
     const tz = this.config.notifications.timezone;
     return {
-      items: rows.map((r) => toLedgerItem(r, now, tz)),
-      total: keys.total,
-      totalIsEstimate: keys.totalIsEstimate,
+      items: planned.rows.map((r) => toLedgerItem(r, now, tz)),
+      total: planned.total,
+      totalIsEstimate: planned.totalIsEstimate,
       page,
       pageSize,
     };

@@ -1,10 +1,17 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { UnitScope } from '@rectiflow/auth';
 import { booleanQuery, SearchTerms, searchTerms } from '@rectiflow/common';
-import type { RectificationEntity } from '@rectiflow/persistence';
+import { EvaluationEntity, RectificationEntity, UnitEntity } from '@rectiflow/persistence';
 import type { RawQuery, ServerInfo } from './interactive-query';
 import type { LedgerFilter } from './ledger-filter';
-import { effectiveUnits, ledgerQuery, LedgerUnits, orderedKeys } from './ledger-query.builder';
+import {
+  effectiveUnits,
+  ledgerQuery,
+  LedgerUnits,
+  orderedKeys,
+  selectLedgerColumns,
+} from './ledger-query.builder';
+import type { LedgerRaw } from './ledger.types';
 import type { SearchTokenSample } from './search-token-sample';
 
 /** Counted exactly up to here; above, the total is this limit and marked as a lower bound. */
@@ -31,7 +38,8 @@ export interface PageRequest {
 }
 
 export interface PageKeys {
-  ids: string[];
+  /** the page's rows with every ledger column, in order */
+  rows: LedgerRaw[];
   total: number;
   /** the total is a lower bound (more rows match than were counted) */
   totalIsEstimate: boolean;
@@ -63,7 +71,7 @@ export class LedgerPagePlanner {
     const filter: LedgerFilter = { ...req.filter, q: undefined };
     if (!req.filter.q) return (await this.keysAndCount(query, req, filter, units, (qb) => qb, null))!;
     const terms = searchTerms(req.filter.q);
-    if (!terms) return { ids: [], total: 0, totalIsEstimate: false };
+    if (!terms) return { rows: [], total: 0, totalIsEstimate: false };
     const every = allTokens(terms);
     if (server.mariadb) {
       const walked = await this.keysAndCount(query, req, filter, units, every, this.limits.pageRowsExamined);
@@ -105,40 +113,33 @@ export class LedgerPagePlanner {
       const warnings = await query<{ Code: number }>('SHOW WARNINGS', [], { limited: false });
       return warnings.some((w) => Number(w.Code) === ROWS_EXAMINED_REACHED) ? null : rows;
     };
-    const keys = await run<{ id: string }>(this.keysSql(req, filter, units, narrow, byUnit), examined);
-    if (!keys) return null;
-    const { offset, pageSize } = req;
-    const ids = keys.map((k) => k.id);
-    // A short page (not past the end) tells the total without counting.
-    if (ids.length < pageSize && (ids.length > 0 || offset === 0))
-      return { ids, total: offset + ids.length, totalIsEstimate: false };
-    const count = await run<{ n: string | number }>(
-      this.countSql(filter, units, narrow),
-      examined === null ? null : this.limits.countRowsExamined,
+    const rows = await run<LedgerRaw>(
+      this.withColumns(this.keysSql(req, filter, units, narrow, byUnit), filter),
+      examined,
     );
-    if (!count) return examined === null ? null : this.fulltextCount(query, req, filter, units, narrow, ids);
-    const n = Number(count[0]?.n ?? 0);
-    return { ids, total: Math.min(n, LEDGER_COUNT_LIMIT), totalIsEstimate: n > LEDGER_COUNT_LIMIT };
-  }
-
-  /** The walk found the page but counting by walking took too long: count through the FULLTEXT index. */
-  private async fulltextCount(
-    query: RawQuery,
-    req: PageRequest,
-    filter: LedgerFilter,
-    units: UnitScope,
-    narrow: Narrow,
-    ids: string[],
-  ): Promise<PageKeys> {
+    if (!rows) return null;
+    const { offset, pageSize } = req;
+    // A short page (not past the end) tells the total without counting.
+    if (rows.length < pageSize && (rows.length > 0 || offset === 0))
+      return { rows, total: offset + rows.length, totalIsEstimate: false };
+    if (examined === null) {
+      const [row] = (await run<{ n: string | number }>(this.countSql(filter, units, narrow), null))!;
+      const n = Number(row?.n ?? 0);
+      return { rows, total: Math.min(n, LEDGER_COUNT_LIMIT), totalIsEstimate: n > LEDGER_COUNT_LIMIT };
+    }
+    // A keyword's count walks too, as far as the page walk may, and is estimated beyond.
+    const walked = await run<{ n: string | number }>(
+      this.walkCountSql(filter, units, narrow),
+      this.limits.countRowsExamined,
+    );
+    if (walked) {
+      const n = Number(walked[0]?.n ?? 0);
+      return { rows, total: Math.min(n, LEDGER_COUNT_LIMIT), totalIsEstimate: n > LEDGER_COUNT_LIMIT };
+    }
     const terms = searchTerms(req.filter.q!)!;
-    const candidates = await this.fulltextTerms(query, terms);
-    const narrowed: Narrow = (qb) =>
-      narrow(qb).andWhere('MATCH(r.searchText) AGAINST (:ft IN BOOLEAN MODE)', {
-        ft: booleanQuery(candidates),
-      });
-    const [row] = await query<{ n: string | number }>(...this.countSql(filter, units, narrowed));
-    const n = Number(row?.n ?? 0);
-    return { ids, total: Math.min(n, LEDGER_COUNT_LIMIT), totalIsEstimate: n > LEDGER_COUNT_LIMIT };
+    const estimate = await this.sample.estimate(query, terms.tokens, terms.prefixes);
+    const atLeast = offset + rows.length + 1;
+    return { rows, total: Math.min(Math.max(estimate, atLeast), LEDGER_COUNT_LIMIT), totalIsEstimate: true };
   }
 
   /** The rarest token, and up to FULLTEXT_TOKENS-1 more that are rare enough to cost little (sample estimate). */
@@ -180,6 +181,33 @@ export class LedgerPagePlanner {
         ORDER BY sortKey ${dir}, id ${dir} LIMIT ${pageSize} OFFSET ${offset}`,
       branches.flatMap(([, params]) => params),
     ];
+  }
+
+  /**
+   * The page's keys as a derived table (materialized: it has a LIMIT, so MariaDB cannot merge it and re-plan
+   * from the joined tables) joined by primary key to the ledger columns — one statement per page.
+   */
+  private withColumns([keys, params]: Sql, filter: LedgerFilter): Sql {
+    const columns = selectLedgerColumns(
+      this.db
+        .createQueryBuilder(RectificationEntity, 'r')
+        .leftJoin(EvaluationEntity, 'e', 'e.id = r.evaluationId')
+        .leftJoin(UnitEntity, 'u', 'u.id = r.unitId'),
+    ).getQuery();
+    const from = 'FROM `rectification` `r`';
+    if (!columns.includes(from)) throw new Error(`ledger page: unexpected column query ${columns}`);
+    const dir = filter.order === 'desc' ? 'DESC' : 'ASC';
+    return [
+      `${columns.replace(from, `FROM (${keys}) \`k\` INNER JOIN \`rectification\` \`r\` ON \`r\`.\`id\` = \`k\`.\`id\``)} ORDER BY \`k\`.\`sortKey\` ${dir}, \`k\`.\`id\` ${dir}`,
+      params,
+    ];
+  }
+
+  /** A plain COUNT (no bounding LIMIT): LIMIT ROWS EXAMINED bounds it, and a derived table would escape that. */
+  private walkCountSql(filter: LedgerFilter, units: UnitScope, narrow: Narrow): Sql {
+    return narrow(
+      ledgerQuery(this.db, filter, { scope: units }).select('COUNT(*)', 'n'),
+    ).getQueryAndParameters();
   }
 
   private countSql(filter: LedgerFilter, units: UnitScope, narrow: Narrow): Sql {
