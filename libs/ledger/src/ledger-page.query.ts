@@ -10,6 +10,7 @@ import {
   LedgerUnits,
   orderedKeys,
   selectLedgerColumns,
+  SORT_KEYS,
 } from './ledger-query.builder';
 import type { LedgerRaw } from './ledger.types';
 import type { SearchTokenSample } from './search-token-sample';
@@ -23,7 +24,7 @@ export interface WalkLimits {
   pageRowsExamined: number;
   countRowsExamined: number;
 }
-const WALK_LIMITS: WalkLimits = { pageRowsExamined: 30_000, countRowsExamined: 60_000 };
+const WALK_LIMITS: WalkLimits = { pageRowsExamined: 20_000, countRowsExamined: 10_000 };
 /** The FULLTEXT step uses the rarest token and at most this many more that are rare enough to be cheap. */
 const FULLTEXT_TOKENS = 3;
 const CHEAP_TOKEN_FREQUENCY = 0.02;
@@ -73,7 +74,9 @@ export class LedgerPagePlanner {
     const terms = searchTerms(req.filter.q);
     if (!terms) return { rows: [], total: 0, totalIsEstimate: false };
     const every = allTokens(terms);
-    if (server.mariadb) {
+    // Over the whole ledger, a keyword absent from the token sample is rare: walking would only reach the cap.
+    const rare = units === 'all' && (await this.sample.estimate(query, terms.tokens, terms.prefixes)) === 0;
+    if (server.mariadb && !rare) {
       const walked = await this.keysAndCount(query, req, filter, units, every, this.limits.pageRowsExamined);
       if (walked) return walked;
     }
@@ -84,6 +87,15 @@ export class LedgerPagePlanner {
       });
     // The FULLTEXT index is the access path here: one statement over the scope, not a walk per unit.
     return (await this.keysAndCount(query, req, filter, units, narrowed, null, false))!;
+  }
+
+  /** The statement a page starts with (the walk, for a keyword) — for EXPLAIN in the benchmark. */
+  firstStatement(req: PageRequest): Sql {
+    const units = effectiveUnits(req.units);
+    const filter: LedgerFilter = { ...req.filter, q: undefined };
+    const terms = req.filter.q ? searchTerms(req.filter.q) : null;
+    const narrow: Narrow = terms ? allTokens(terms) : (qb) => qb;
+    return this.pageSql(req, filter, units, narrow, true);
   }
 
   /**
@@ -113,10 +125,7 @@ export class LedgerPagePlanner {
       const warnings = await query<{ Code: number }>('SHOW WARNINGS', [], { limited: false });
       return warnings.some((w) => Number(w.Code) === ROWS_EXAMINED_REACHED) ? null : rows;
     };
-    const rows = await run<LedgerRaw>(
-      this.withColumns(this.keysSql(req, filter, units, narrow, byUnit), filter),
-      examined,
-    );
+    const rows = await run<LedgerRaw>(this.pageSql(req, filter, units, narrow, byUnit), examined);
     if (!rows) return null;
     const { offset, pageSize } = req;
     // A short page (not past the end) tells the total without counting.
@@ -156,7 +165,7 @@ export class LedgerPagePlanner {
     };
   }
 
-  private keysSql(
+  private pageSql(
     req: PageRequest,
     filter: LedgerFilter,
     units: UnitScope,
@@ -164,9 +173,20 @@ export class LedgerPagePlanner {
     byUnit: boolean,
   ): Sql {
     const { offset, pageSize } = req;
+    const key = SORT_KEYS[filter.sort];
+    const dir = filter.order === 'desc' ? 'DESC' : 'ASC';
     if (!byUnit || units === 'all' || units.length < 2 || units.length > MAX_UNIT_BRANCHES) {
-      const qb = narrow(orderedKeys(ledgerQuery(this.db, filter, { scope: units }), filter));
-      return qb.offset(offset).limit(pageSize).getQueryAndParameters();
+      // One index range in order: the columns are joined as the walk goes (LEFT JOINs keep `r` driving).
+      return selectLedgerColumns(
+        narrow(ledgerQuery(this.db, filter, { scope: units }))
+          .leftJoin(EvaluationEntity, 'e', 'e.id = r.evaluationId')
+          .leftJoin(UnitEntity, 'u', 'u.id = r.unitId'),
+      )
+        .orderBy(key.expr, dir)
+        .addOrderBy('r.id', dir)
+        .offset(offset)
+        .limit(pageSize)
+        .getQueryAndParameters();
     }
     // Each unit's first offset+pageSize keys in order from its own index range, merged: the page is among them.
     const branches = units.map((unit) =>
@@ -174,13 +194,10 @@ export class LedgerPagePlanner {
         .limit(offset + pageSize)
         .getQueryAndParameters(),
     );
-    const dir = filter.order === 'desc' ? 'DESC' : 'ASC';
     // sortKey is the key as a value in the same order (SORT_KEYS), so the merge sorts like each branch.
-    return [
-      `SELECT id, sortKey FROM (${branches.map(([sql]) => `(${sql})`).join(' UNION ALL ')}) AS k
-        ORDER BY sortKey ${dir}, id ${dir} LIMIT ${pageSize} OFFSET ${offset}`,
-      branches.flatMap(([, params]) => params),
-    ];
+    const keys = `SELECT id, sortKey FROM (${branches.map(([sql]) => `(${sql})`).join(' UNION ALL ')}) AS m
+        ORDER BY sortKey ${dir}, id ${dir} LIMIT ${pageSize} OFFSET ${offset}`;
+    return this.withColumns([keys, branches.flatMap(([, params]) => params)], filter);
   }
 
   /**
