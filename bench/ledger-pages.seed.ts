@@ -110,7 +110,14 @@ export interface SeededLedger {
   rareProjectName: string;
 }
 
-export const evaluationIdOf = (e: number): string => `00000000-0000-4000-8000-${String(e).padStart(12, '0')}`;
+/** A UUID-shaped id whose first digits are scattered like a real UUID v4's (the token sample reads by id order). */
+export const evaluationIdOf = (e: number): string => {
+  const h = (Math.imul(e + 1, 2654435761) >>> 0).toString(16).padStart(8, '0');
+  return `${h}-0000-4000-8000-${String(e).padStart(12, '0')}`;
+};
+
+/** A word that occurs in one finding of 20,000: the realistic rare keyword. */
+export const RARE_WORD = '高岭土尾矿';
 export const projectNameOf = (e: number): string =>
   `2024年${SECTORS[e % SECTORS.length]}专项资金项目（第${e}号）`;
 
@@ -186,7 +193,7 @@ export async function seedLedgerPages(
       const current = extended ? deadline + 60 * 86400000 : deadline;
       const overdue = !final && current < Date.UTC(2026, 11, 2) && rand() < 0.6;
       const level = overdue ? 1 + Math.floor(rand() * 4) : 0;
-      const title = `${ASPECTS[Math.floor(rand() * ASPECTS.length)]}${PROBLEMS[Math.floor(rand() * PROBLEMS.length)]}，${DETAILS[Math.floor(rand() * DETAILS.length)]}`;
+      const title = `${ASPECTS[Math.floor(rand() * ASPECTS.length)]}${PROBLEMS[Math.floor(rand() * PROBLEMS.length)]}，${i % 20_000 === 7 ? `${RARE_WORD}综合利用项目` : DETAILS[Math.floor(rand() * DETAILS.length)]}`;
       const updated = issued + Math.floor(rand() * 200) * 86400000 + Math.floor(rand() * 86400000);
       values.push(
         `rectification-${evaluationIdOf(e)}-${seq}`,

@@ -6,6 +6,7 @@ import type { RawQuery, ServerInfo } from './interactive-query';
 import type { LedgerFilter } from './ledger-filter';
 import {
   effectiveUnits,
+  keywordTokens,
   ledgerQuery,
   LedgerUnits,
   orderedKeys,
@@ -73,7 +74,7 @@ export class LedgerPagePlanner {
     if (!req.filter.q) return (await this.keysAndCount(query, req, filter, units, (qb) => qb, null))!;
     const terms = searchTerms(req.filter.q);
     if (!terms) return { rows: [], total: 0, totalIsEstimate: false };
-    const every = allTokens(terms);
+    const every = keywordTokens(terms);
     // Over the whole ledger, a keyword absent from the token sample is rare: walking would only reach the cap.
     const rare = units === 'all' && (await this.sample.estimate(query, terms.tokens, terms.prefixes)) === 0;
     if (server.mariadb && !rare) {
@@ -94,7 +95,7 @@ export class LedgerPagePlanner {
     const units = effectiveUnits(req.units);
     const filter: LedgerFilter = { ...req.filter, q: undefined };
     const terms = req.filter.q ? searchTerms(req.filter.q) : null;
-    const narrow: Narrow = terms ? allTokens(terms) : (qb) => qb;
+    const narrow: Narrow = terms ? keywordTokens(terms) : (qb) => qb;
     return this.pageSql(req, filter, units, narrow, true);
   }
 
@@ -233,16 +234,4 @@ export class LedgerPagePlanner {
       .getQueryAndParameters();
     return [`SELECT COUNT(*) AS n FROM (${sql}) AS bounded`, params];
   }
-}
-
-/** Every token of the keyword checked on the row itself: exact whatever found the row. */
-function allTokens(terms: SearchTerms): Narrow {
-  return (qb) => {
-    terms.tokens.forEach((t, i) => qb.andWhere(`r.searchText LIKE :tok${i}`, { [`tok${i}`]: `%${t}%` }));
-    // a one-character word: some token starts with it (tokens are space-separated, 8 digits each)
-    terms.prefixes.forEach((p, i) =>
-      qb.andWhere(`CONCAT(' ', r.searchText) LIKE :pre${i}`, { [`pre${i}`]: `% ${p}%` }),
-    );
-    return qb;
-  };
 }

@@ -1,6 +1,6 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { restrictToUnits, UnitScope } from '@rectiflow/auth';
-import { searchQuery } from '@rectiflow/common';
+import { SearchTerms, searchTerms } from '@rectiflow/common';
 import { EvaluationEntity, RectificationEntity, UnitEntity } from '@rectiflow/persistence';
 import type { LedgerFilter, LedgerSort } from './ledger-filter';
 
@@ -35,8 +35,8 @@ export function effectiveUnits(units: LedgerUnits): UnitScope {
 /**
  * `rectification r` with every filter applied and the unit scope enforced — the one place both the list and the
  * export get their WHERE clause, so they can never disagree about what a caller may see. Only `r` is read:
- * sorting and paging happen on rectification's own indexes (unit × sort key, see migration 1765500000002), the
- * keyword through its FULLTEXT bigram index, and the wide columns are fetched afterwards by primary key
+ * sorting and paging happen on rectification's own indexes (unit × sort key, see migration 1765500000002), a
+ * keyword as its bigram tokens on `searchText`, and the wide columns are fetched afterwards by primary key
  * (ledgerRowsByIds). Joined up front, MariaDB prefers to drive the query from `evaluation` and sorts the whole
  * ledger for every page.
  */
@@ -58,11 +58,27 @@ export function ledgerQuery(
   if (f.deadlineFrom) qb.andWhere('r.currentDeadline >= :deadlineFrom', { deadlineFrom: f.deadlineFrom });
   if (f.deadlineTo) qb.andWhere('r.currentDeadline <= :deadlineTo', { deadlineTo: f.deadlineTo });
   if (f.q) {
-    const terms = searchQuery(f.q);
-    if (terms) qb.andWhere('MATCH(r.searchText) AGAINST (:terms IN BOOLEAN MODE)', { terms });
+    // Checked row by row as the export walks its order: its cost is at most one pass over the scope, where
+    // FULLTEXT would read every posting of every token for each batch (the list plans this, ledger-page.query).
+    const terms = searchTerms(f.q);
+    if (terms) keywordTokens(terms)(qb);
     else qb.andWhere('1 = 0'); // no letter or digit: nothing can contain it as a word
   }
   return qb;
+}
+
+/** Every token of a keyword checked on the row itself (exact, whatever found the row). */
+export function keywordTokens(
+  terms: SearchTerms,
+): (qb: SelectQueryBuilder<RectificationEntity>) => SelectQueryBuilder<RectificationEntity> {
+  return (qb) => {
+    terms.tokens.forEach((t, i) => qb.andWhere(`r.searchText LIKE :tok${i}`, { [`tok${i}`]: `%${t}%` }));
+    // a one-character word: some token starts with it (tokens are space-separated, 8 digits each)
+    terms.prefixes.forEach((p, i) =>
+      qb.andWhere(`CONCAT(' ', r.searchText) LIKE :pre${i}`, { [`pre${i}`]: `% ${p}%` }),
+    );
+    return qb;
+  };
 }
 
 /** The ids (and sort keys) of the filtered ledger in its order: `ORDER BY key, id` on rectification alone. */
