@@ -83,20 +83,40 @@ const percentile = (values: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 
-/** p50/p95 of `runs` runs after 3 warm-ups; a slow query stops after 30 s of runs (at least 5). */
-async function timed(
-  fn: () => Promise<unknown>,
+type Timing = { p50: number; p95: number; runs: number };
+
+const summary = (times: number[]): Timing => ({
+  p50: round(median(times), 2),
+  p95: round(percentile(times, 95), 2),
+  runs: times.length,
+});
+
+/**
+ * Runs `a` and `b` alternately (so a load spike on this shared machine hits both alike) after the warm-ups;
+ * p50/p95 of each. A slow pair stops after 30 s of runs (at least 5).
+ */
+async function timedPair(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
   runs: number,
-): Promise<{ p50: number; p95: number; runs: number }> {
-  for (let i = 0; i < 3; i++) await fn();
-  const times: number[] = [];
-  const until = performance.now() + 30_000;
-  for (let i = 0; i < runs && (i < 5 || performance.now() < until); i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
+  warmups = 3,
+): Promise<[Timing, Timing]> {
+  for (let i = 0; i < warmups; i++) {
+    await a();
+    await b();
   }
-  return { p50: round(median(times), 2), p95: round(percentile(times, 95), 2), runs: times.length };
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const until = performance.now() + 30_000;
+  for (let i = 0; i < runs && (i < Math.min(5, runs) || performance.now() < until); i++) {
+    let t0 = performance.now();
+    await a();
+    ta.push(performance.now() - t0);
+    t0 = performance.now();
+    await b();
+    tb.push(performance.now() - t0);
+  }
+  return [summary(ta), summary(tb)];
 }
 
 type Sql = [string, unknown[]];
@@ -239,7 +259,6 @@ export async function run(): Promise<BenchResult> {
     for (const c of cases(seed)) {
       const units = await ledgerUnits(ds, scope, c.user, c.filter);
       const page = await service.list(c.user, c.filter, c.page ?? 1, c.pageSize ?? 50);
-      const svc = await timed(() => service.list(c.user, c.filter, c.page ?? 1, c.pageSize ?? 50), opt.runs);
       const req: PageRequest = {
         filter: c.filter,
         units,
@@ -248,10 +267,23 @@ export async function run(): Promise<BenchResult> {
       };
       await recordStatements(ds, planner, req); // warms the token sample
       const statements = await recordStatements(ds, planner, req);
-      const raw = await timed(async () => {
-        for (const [sql, params] of statements) await conn.query(sql, params);
-      }, opt.runs);
-      const naive = c.filter.q ? await timed(() => naiveFulltext(conn, ds, c, units), 5) : undefined;
+      const [svc, raw] = await timedPair(
+        () => service.list(c.user, c.filter, c.page ?? 1, c.pageSize ?? 50),
+        async () => {
+          for (const [sql, params] of statements) await conn.query(sql, params);
+        },
+        opt.runs,
+      );
+      const naive = c.filter.q
+        ? (
+            await timedPair(
+              () => naiveFulltext(conn, ds, c, units),
+              async () => undefined,
+              3,
+              1,
+            )
+          )[0]
+        : undefined;
       const plan = await explain(ds, planner, req);
       const scopeUnits = effectiveUnits(units);
       results[c.name] = {

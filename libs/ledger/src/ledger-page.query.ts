@@ -176,7 +176,16 @@ export class LedgerPagePlanner {
     const { offset, pageSize } = req;
     const key = SORT_KEYS[filter.sort];
     const dir = filter.order === 'desc' ? 'DESC' : 'ASC';
-    if (!byUnit || units === 'all' || units.length < 2 || units.length > MAX_UNIT_BRANCHES) {
+    const single = !byUnit || units === 'all' || units.length < 2 || units.length > MAX_UNIT_BRANCHES;
+    if (single && offset > 0) {
+      // Deeper pages skip `offset` keys on the index alone, then join the columns of the page's rows only.
+      const keys = narrow(orderedKeys(ledgerQuery(this.db, filter, { scope: units }), filter))
+        .offset(offset)
+        .limit(pageSize)
+        .getQueryAndParameters();
+      return this.withColumns(keys, filter);
+    }
+    if (single) {
       // One index range in order: the columns are joined as the walk goes (LEFT JOINs keep `r` driving).
       return selectLedgerColumns(
         narrow(ledgerQuery(this.db, filter, { scope: units }))
