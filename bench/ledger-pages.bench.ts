@@ -36,7 +36,7 @@ import {
 } from '../libs/ledger/src';
 import { ledgerUnits } from '../libs/ledger/src/ledger-units';
 import { buildDataSourceOptions, runMigrations, splitDatabaseUrl } from '../libs/persistence/src';
-import { BenchResult, median, round } from './bench-utils';
+import { BenchResult, median, percentile, round } from './bench-utils';
 import { RARE_WORD, seedLedgerPages, SeededLedger } from './ledger-pages.seed';
 
 interface Options {
@@ -77,11 +77,6 @@ interface Case {
   page?: number;
   pageSize?: number;
 }
-
-const percentile = (values: number[], p: number): number => {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 
 type Timing = { p50: number; p95: number; runs: number };
 
