@@ -10,6 +10,7 @@ import {
   Submission,
   TYPE_LABELS,
 } from '@rectiflow/contracts';
+import { calendarDay } from '@rectiflow/rectification';
 import { ledgerOverdueDays, toNumber } from './ledger-item';
 import type { LedgerRaw } from './ledger.types';
 
@@ -42,7 +43,7 @@ export function excelDate(ymd: string | null): Date | null {
 }
 
 /** The calendar day of an instant in the bureau's time zone, as YYYY-MM-DD. */
-export const dayIn = (at: Date, timeZone: string): string => at.toLocaleDateString('en-CA', { timeZone });
+export const dayIn = (at: Date, timeZone: string): string => calendarDay(at, timeZone);
 
 /** The 16 cells of one ledger line (LEDGER_COLUMNS order), and whether it is overdue (highlighted). */
 export function ledgerCells(
