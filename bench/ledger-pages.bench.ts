@@ -6,7 +6,7 @@
  * query on every bigram. p50/p95 over several runs each, and EXPLAIN of the service's first statement (the
  * indexes it reads, whether it sorts).
  *
- *   npx tsx bench/ledger-pages.bench.ts [--rows 200000] [--runs 30] [--database-url mysql://…/rectiflow_bench] [--keep] [--reuse]
+ *   npx tsx bench/ledger-pages.bench.ts [--rows 200000] [--runs 30] [--database-url mysql://…/rectiflow_bench] [--keep] [--reuse] [--cases dept_,reviewer_overdue]
  *   npm run bench -- ledger-pages            (through bench/run.ts, defaults)
  *
  * Creates (drops first) the throwaway database `rectiflow_bench`, migrates it, bulk-inserts N rows
@@ -45,6 +45,8 @@ interface Options {
   databaseUrl: string;
   keep: boolean;
   reuse: boolean;
+  /** only the cases whose names start with one of these (all when empty) */
+  cases: string[];
 }
 
 function options(argv: string[]): Options {
@@ -67,6 +69,7 @@ function options(argv: string[]): Options {
     databaseUrl: arg('database-url') ?? `${serverUrl.replace(/\/$/, '')}/rectiflow_bench`,
     keep: argv.includes('--keep'),
     reuse: argv.includes('--reuse'),
+    cases: (arg('cases') ?? '').split(',').filter(Boolean),
   };
 }
 
@@ -251,7 +254,9 @@ export async function run(): Promise<BenchResult> {
     const service = new LedgerListService(ds, scope, config);
     const planner = new LedgerPagePlanner(ds, new SearchTokenSample());
     const results: Record<string, unknown> = {};
-    for (const c of cases(seed)) {
+    for (const c of cases(seed).filter(
+      (k) => opt.cases.length === 0 || opt.cases.some((n) => k.name.startsWith(n)),
+    )) {
       const units = await ledgerUnits(ds, scope, c.user, c.filter);
       const page = await service.list(c.user, c.filter, c.page ?? 1, c.pageSize ?? 50);
       const req: PageRequest = {
