@@ -106,7 +106,7 @@ export class RectificationEntity {
   statusRank!: number;
 
   /** Character bigrams of title, unit and project for the FULLTEXT keyword search (see search-bigrams.ts). */
-  @Column({ type: 'text', select: false })
+  @Column({ type: 'text', charset: 'ascii', collation: 'ascii_bin', select: false })
   searchText!: string;
 
   @UpdateDateColumn({ type: 'datetime', precision: 3 })
