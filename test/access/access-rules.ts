@@ -840,6 +840,71 @@ export const RULES: AccessRule[] = [
         : [`served bytes other than ${f.item}'s file`];
     },
   },
+  // 整改情况报告 (documents branch): an evaluation's report as its detail is seen; a unit's as the unit is
+  {
+    route: 'GET /api/v1/evaluations/{id}/rectification-report.docx',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: (w) => [
+      evaluation(w, 'E1'),
+      evaluation(w, 'E2'),
+      evaluation(w, 'E3'),
+      evaluation(w, 'D1'),
+      ghostEvaluation(),
+    ],
+    ok: [200],
+    send: () => ({ binary: true }),
+  },
+  {
+    route: 'GET /api/v1/units/{unitId}/rectification-report.docx',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: (w) =>
+      (['deptA', 'projA', 'deptB'] as const)
+        .map((k): Instance => ({
+          label: `unit ${unitLabel(w, w.units[k].id)}`,
+          owner: { units: [w.units[k].id] },
+          params: { unitId: w.units[k].id },
+          query: { year: Number(dayOffset(0).slice(0, 4)) },
+        }))
+        .concat(absent('ghost unit', { unitId: ghost.int })),
+    ok: [200],
+    send: ({ instance }) => ({ query: instance.query ?? { year: 2026 }, binary: true }),
+  },
+  // 督办文书 (documents branch): the world reaches no rung, so the lists are empty and letters are absent
+  {
+    route: 'GET /api/v1/rectifications/{id}/letters',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: items,
+    ok: [200],
+    inspect: ({ res }) =>
+      Array.isArray(res.body) && res.body.length === 0 ? [] : ['letters where none exist'],
+  },
+  {
+    route: 'GET /api/v1/rectifications/{id}/letters/{letterId}/download',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: (w) => [
+      absent('ghost item and letter', { id: ghost.rectification(), letterId: ghost.int }),
+      absent('A1 with a ghost letter', { id: w.items.A1.id, letterId: ghost.int }, false),
+    ],
+    ok: [200],
+  },
+  {
+    route: 'GET /api/v1/rectifications/{id}/letters/{letterId}/replies/{replyId}/download',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: (w) => [
+      absent('ghost item, letter and reply', {
+        id: ghost.rectification(),
+        letterId: ghost.int,
+        replyId: ghost.int,
+      }),
+      absent('B4 with a ghost letter', { id: w.items.B4.id, letterId: ghost.int, replyId: ghost.int }, false),
+    ],
+    ok: [200],
+  },
 
   // ── the steps, in the order a rectification lives them: 签收 and 方案 succeed on the fresh items, 退回 on A2
   //    and 批准 on E3PA / E2B; then 佐证, 延期 and its approval, 提交, 认定 as 持续整改 and 进展 on every item in progress ──
@@ -869,6 +934,17 @@ export const RULES: AccessRule[] = [
       },
     ],
   })),
+  {
+    route: 'POST /api/v1/rectifications/{id}/letters/{letterId}/replies',
+    access: DEPARTMENT_STEP,
+    phase: 'write',
+    targets: (w) => [
+      absent('ghost item and letter', { id: ghost.rectification(), letterId: ghost.int }),
+      absent('A1 with a ghost letter', { id: w.items.A1.id, letterId: ghost.int }, false),
+    ],
+    ok: [201],
+    send: ({ persona }) => ({ files: [{ name: `回复-${persona.key}.pdf`, bytes: minimalPdf(persona.key) }] }),
+  },
   departmentStep('POST /api/v1/rectifications/{id}/extensions', {
     reason: '跨年度项目',
     newDeadline: dayOffset(200),
@@ -1034,6 +1110,25 @@ export const RULES: AccessRule[] = [
     ok: [200],
     send: () => ({ body: { format: 'dingtalk', signSecret: 'SECtest' } }),
     snapshot: unitSnapshot,
+  },
+
+  // ── holiday calendar (admin) ──
+  {
+    route: 'GET /api/v1/admin/calendar/years',
+    access: { ...ADMIN_AND_AUDITOR, bureau_reviewer: A },
+    phase: 'read',
+    targets: none,
+    ok: [200],
+  },
+  {
+    // A year no test issues into: loading it (empty) moves no deadline of the shared test database.
+    route: 'PUT /api/v1/admin/calendar/years/{year}',
+    access: ADMIN_ONLY,
+    phase: 'write',
+    targets: () => [anyone('year 2099', { year: 2099 })],
+    ok: [200],
+    send: () => ({ body: { holidays: [], workdays: [] } }),
+    snapshot: async (w) => w.db.query('SELECT year, holidays, workdays FROM calendar_year ORDER BY year'),
   },
 
   // ── system ──

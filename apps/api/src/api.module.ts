@@ -6,7 +6,9 @@ import { QueueModule } from '@rectiflow/queue';
 import { SystemModule } from '@rectiflow/system';
 import { TemporalClientModule } from '@rectiflow/temporal';
 import { AuditLogModule } from './audit/audit-log.module';
+import { CalendarHttpModule } from './calendar/calendar-http.module';
 import { AuthHttpModule } from './auth/auth-http.module';
+import { DocumentsHttpModule } from './documents/documents-http.module';
 import { EvaluationsHttpModule } from './evaluations/evaluations-http.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
@@ -36,6 +38,8 @@ export class ApiModule {
         EvaluationsHttpModule,
         RectificationsHttpModule,
         NotificationsHttpModule,
+        CalendarHttpModule,
+        DocumentsHttpModule,
       ],
       controllers: [ProbeController],
     };

@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CalendarModule } from '@rectiflow/calendar';
 import { AppConfig, ConfigModule } from '@rectiflow/config';
+import { DocumentsWorkerModule } from '@rectiflow/documents';
 import { LoggingModule } from '@rectiflow/logging';
 import { NotificationsWorkerModule } from '@rectiflow/notifications';
 import { PersistenceModule } from '@rectiflow/persistence';
@@ -24,6 +26,8 @@ export class WorkerModule {
         SystemModule,
         RectificationModule,
         NotificationsWorkerModule,
+        CalendarModule,
+        DocumentsWorkerModule,
       ],
       providers: [TemporalWorkerService, ProbeProcessor],
     };

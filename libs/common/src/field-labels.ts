@@ -89,6 +89,7 @@ export const FIELD_LABELS: Record<string, string> = {
   unitId: '责任单位',
   username: '用户名',
   webhookUrl: 'Webhook 地址',
+  year: '年度',
 };
 
 /** "measures.0.content" → "整改措施第 1 项的「内容」"-style name, read left to right. */

@@ -81,4 +81,11 @@ export abstract class AppConfig {
     emailRatePerMinute: number;
     webhookRatePerMinute: number;
   };
+  /** 督办文书 and 整改情况报告. */
+  abstract readonly documents: {
+    letterNumberPrefix: string;
+    issuer: string;
+    contact: string;
+    replyDays: number;
+  };
 }

@@ -113,6 +113,12 @@ export function buildConfig(env: Record<string, string | undefined>): AppConfig 
       emailRatePerMinute: vars.NOTIFY_EMAIL_RATE_PER_MINUTE,
       webhookRatePerMinute: vars.NOTIFY_WEBHOOK_RATE_PER_MINUTE,
     },
+    documents: {
+      letterNumberPrefix: vars.LETTER_NUMBER_PREFIX,
+      issuer: vars.LETTER_ISSUER,
+      contact: vars.LETTER_CONTACT,
+      replyDays: vars.LETTER_REPLY_DAYS,
+    },
   }) as AppConfig;
 }
 

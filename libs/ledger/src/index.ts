@@ -10,3 +10,4 @@ export * from './ledger.types';
 export * from './interactive-query';
 export * from './ledger-page.query';
 export * from './search-token-sample';
+export * from './ledger-units';

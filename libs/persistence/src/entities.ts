@@ -14,6 +14,10 @@ import { NotificationDeliveryEntity } from './entities/notification-delivery.ent
 import { NotificationPreferenceEntity } from './entities/notification-preference.entity';
 import { UnitWebhookSettingEntity } from './entities/unit-webhook-setting.entity';
 import { EvidenceFileEntity } from './entities/evidence-file.entity';
+import { CalendarYearEntity } from './entities/calendar-year.entity';
+import { LetterSequenceEntity } from './entities/letter-sequence.entity';
+import { SupervisionLetterEntity } from './entities/supervision-letter.entity';
+import { LetterReplyEntity } from './entities/letter-reply.entity';
 
 /** Every entity, listed explicitly so the same list works from TypeScript sources and from dist. */
 export const ENTITIES = [
@@ -33,4 +37,8 @@ export const ENTITIES = [
   NotificationPreferenceEntity,
   UnitWebhookSettingEntity,
   EvidenceFileEntity,
+  CalendarYearEntity,
+  LetterSequenceEntity,
+  SupervisionLetterEntity,
+  LetterReplyEntity,
 ];

@@ -6,6 +6,8 @@ import { CreateNotifications1764190000000 } from './migrations/1764190000000-cre
 import { AddEvaluationIssuePlan1764180000000 } from './migrations/1764180000000-add-evaluation-issue-plan';
 import { CreateEvidenceFiles1764200000000 } from './migrations/1764200000000-create-evidence-files';
 import { AddSourceTextAndProvenance1765100000000 } from './migrations/1765100000000-add-source-text-and-provenance';
+import { EscalationHistoryAndCalendarYears1765200000001 } from './migrations/1765200000001-escalation-history-and-calendar-years';
+import { CreateSupervisionLetters1765300000000 } from './migrations/1765300000000-create-supervision-letters';
 import { AddLedgerColumns1765500000001 } from './migrations/1765500000001-add-ledger-columns';
 import { AddLedgerIndexesAndSearch1765500000002 } from './migrations/1765500000002-add-ledger-indexes-and-search';
 
@@ -19,6 +21,8 @@ export const MIGRATIONS = [
   AddEvaluationIssuePlan1764180000000,
   CreateEvidenceFiles1764200000000,
   AddSourceTextAndProvenance1765100000000,
+  EscalationHistoryAndCalendarYears1765200000001,
+  CreateSupervisionLetters1765300000000,
   AddLedgerColumns1765500000001,
   AddLedgerIndexesAndSearch1765500000002,
 ];

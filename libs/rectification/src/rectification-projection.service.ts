@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { searchText } from '@rectiflow/common';
 import { RECTIFICATION_STATUSES, RectificationState, TimelineEvent } from '@rectiflow/contracts';
 import { RectificationEntity, RectificationEventEntity } from '@rectiflow/persistence';
+import { RectificationProjectionHook } from './rectification-projection.hook';
 
 /**
  * Writes the read model from the workflow: the snapshot row and the timeline event, in one transaction.
@@ -11,10 +12,13 @@ import { RectificationEntity, RectificationEventEntity } from '@rectiflow/persis
  */
 @Injectable()
 export class RectificationProjectionService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() private readonly hook?: RectificationProjectionHook,
+  ) {}
 
   async record(snapshot: RectificationState, event: TimelineEvent): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
+    const after = await this.dataSource.transaction(async (tx) => {
       // The names the keyword search covers besides the title (two primary-key reads).
       const [names] = (await tx.query(
         'SELECT (SELECT projectName FROM evaluation WHERE id = ?) AS projectName, (SELECT name FROM unit WHERE id = ?) AS unitName',
@@ -58,7 +62,9 @@ export class RectificationProjectionService {
         .orIgnore()
         .updateEntity(false)
         .execute();
+      return this.hook?.onEvent(tx, snapshot, event);
     });
+    if (after) await after();
   }
 }
 
@@ -79,8 +85,10 @@ function toRow(s: RectificationState): Omit<RectificationEntity, 'updatedAt' | '
     originalDeadline: original.date,
     currentDeadline: current.date,
     currentDeadlineAt: new Date(current.at),
+    deadlineProvisional: current.provisional === true,
     extensionCount: s.extensions.filter((e) => e.decision?.approved).length,
     escalationLevel: s.escalationLevel,
+    maxEscalationLevel: s.escalations.reduce<number>((m, e) => Math.max(m, e.level), s.escalationLevel),
     overdue: s.overdue,
     responsiblePerson: plan?.responsiblePerson?.slice(0, 100) ?? null,
     evidenceCount: s.evidence.reduce((n, e) => n + e.files.length, 0),
