@@ -1,6 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { RectificationState, TimelineEvent } from '@rectiflow/contracts';
+import { searchText } from '@rectiflow/common';
+import { RECTIFICATION_STATUSES, RectificationState, TimelineEvent } from '@rectiflow/contracts';
 import { RectificationEntity, RectificationEventEntity } from '@rectiflow/persistence';
 import { RectificationProjectionHook } from './rectification-projection.hook';
 
@@ -18,7 +19,15 @@ export class RectificationProjectionService {
 
   async record(snapshot: RectificationState, event: TimelineEvent): Promise<void> {
     const after = await this.dataSource.transaction(async (tx) => {
-      const row = toRow(snapshot);
+      // The names the keyword search covers besides the title (two primary-key reads).
+      const [names] = (await tx.query(
+        'SELECT (SELECT projectName FROM evaluation WHERE id = ?) AS projectName, (SELECT name FROM unit WHERE id = ?) AS unitName',
+        [snapshot.evaluationId, snapshot.unitId],
+      )) as { projectName: string | null; unitName: string | null }[];
+      const row = {
+        ...toRow(snapshot),
+        searchText: searchText(snapshot.findingTitle, names?.unitName, names?.projectName),
+      };
       // updateEntity(false): TypeORM would otherwise write the defaults it reads back into `row`.
       await tx
         .createQueryBuilder()
@@ -59,7 +68,7 @@ export class RectificationProjectionService {
   }
 }
 
-function toRow(s: RectificationState): Omit<RectificationEntity, 'updatedAt'> {
+function toRow(s: RectificationState): Omit<RectificationEntity, 'updatedAt' | 'searchText'> {
   const original = s.deadlines[0];
   const current = s.deadlines[s.deadlines.length - 1];
   const plan = s.plans[s.plans.length - 1];
@@ -70,6 +79,7 @@ function toRow(s: RectificationState): Omit<RectificationEntity, 'updatedAt'> {
     findingSeq: s.findingSeq,
     findingTitle: s.findingTitle.slice(0, 500),
     status: s.status,
+    statusRank: RECTIFICATION_STATUSES.indexOf(s.status) + 1,
     type: s.type,
     unitId: s.unitId,
     originalDeadline: original.date,
@@ -88,5 +98,10 @@ function toRow(s: RectificationState): Omit<RectificationEntity, 'updatedAt'> {
     cancelledAt: s.cancelled ? new Date(s.cancelled.at) : null,
     state: s,
     lastEventSeq: s.eventSeq,
+    ledgerPlan: plan ?? null,
+    ledgerEvidence: s.evidence.length > 0 ? s.evidence : null,
+    ledgerReview: review ?? null,
+    ledgerProgress: s.progressReports[s.progressReports.length - 1] ?? null,
+    ledgerSubmission: s.submissions[s.submissions.length - 1] ?? null,
   };
 }
