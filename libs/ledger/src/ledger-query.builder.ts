@@ -1,7 +1,7 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { restrictToUnits, UnitScope } from '@rectiflow/auth';
 import { SearchTerms, searchTerms } from '@rectiflow/common';
-import { EvaluationEntity, FindingEntity, RectificationEntity, UnitEntity } from '@rectiflow/persistence';
+import { EvaluationEntity, RectificationEntity, UnitEntity } from '@rectiflow/persistence';
 import type { LedgerFilter, LedgerSort } from './ledger-filter';
 
 /**
@@ -107,13 +107,16 @@ export async function ledgerRowsByIds<T extends { id: string }>(
     db
       .createQueryBuilder(RectificationEntity, 'r')
       .leftJoin(EvaluationEntity, 'e', 'e.id = r.evaluationId')
-      .leftJoin(UnitEntity, 'u', 'u.id = r.unitId')
-      .leftJoin(FindingEntity, 'f', 'f.evaluationId = r.evaluationId AND f.seq = r.findingSeq'),
+      .leftJoin(UnitEntity, 'u', 'u.id = r.unitId'),
   ).where('r.id IN (:...ids)', { ids });
   const rows = run ? await run(...qb.getQueryAndParameters()) : await qb.getRawMany<T>();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is T => r !== undefined);
 }
+
+/** 屡查屡犯, by the finding's unique key: a subquery needs no join, so whatever FROM clause a caller builds serves. */
+const REPEAT_FINDING =
+  'EXISTS (SELECT 1 FROM finding rf WHERE rf.evaluationId = r.evaluationId AND rf.seq = r.findingSeq AND rf.repeatOf IS NOT NULL)';
 
 /** The columns every ledger row shows (list and export); dates as text so no time zone touches them. */
 export function selectLedgerColumns<T extends object>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
@@ -143,7 +146,7 @@ export function selectLedgerColumns<T extends object>(qb: SelectQueryBuilder<T>)
     .addSelect('r.closedAt', 'closedAt')
     .addSelect('r.cancelledAt', 'cancelledAt')
     .addSelect('r.updatedAt', 'updatedAt')
-    .addSelect('f.repeatOf IS NOT NULL', 'repeatFinding');
+    .addSelect(REPEAT_FINDING, 'repeatFinding');
 }
 
 /**
