@@ -7,6 +7,7 @@ import { SystemModule } from '@rectiflow/system';
 import { TemporalClientModule } from '@rectiflow/temporal';
 import { AuditLogModule } from './audit/audit-log.module';
 import { AuthHttpModule } from './auth/auth-http.module';
+import { DashboardHttpModule } from './dashboard/dashboard-http.module';
 import { EvaluationsHttpModule } from './evaluations/evaluations-http.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
@@ -36,6 +37,7 @@ export class ApiModule {
         EvaluationsHttpModule,
         RectificationsHttpModule,
         NotificationsHttpModule,
+        DashboardHttpModule,
       ],
       controllers: [ProbeController],
     };

@@ -6,6 +6,7 @@ import { CreateNotifications1764190000000 } from './migrations/1764190000000-cre
 import { AddEvaluationIssuePlan1764180000000 } from './migrations/1764180000000-add-evaluation-issue-plan';
 import { CreateEvidenceFiles1764200000000 } from './migrations/1764200000000-create-evidence-files';
 import { AddSourceTextAndProvenance1765100000000 } from './migrations/1765100000000-add-source-text-and-provenance';
+import { AddDashboardIndexes1765700000001 } from './migrations/1765700000001-add-dashboard-indexes';
 
 /** Every migration in order. A new migration is appended here (see README: schema changes). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddEvaluationIssuePlan1764180000000,
   CreateEvidenceFiles1764200000000,
   AddSourceTextAndProvenance1765100000000,
+  AddDashboardIndexes1765700000001,
 ];
