@@ -1,0 +1,3 @@
+export default function P() {
+  return <div>待完成</div>;
+}
