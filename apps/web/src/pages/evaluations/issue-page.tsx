@@ -49,6 +49,19 @@ interface IssueResult {
   rectifications: { id: string; findingSeq: number; unitId: number; deadline: string }[];
 }
 
+let supported: Promise<boolean> | null = null;
+/** Whether POST /evaluations/:id/issue documents the dryRun parameter (OpenAPI at /api/docs-json). */
+function previewSupported(): Promise<boolean> {
+  supported ??= fetch('/api/docs-json', { headers: { Accept: 'application/json' } })
+    .then((r) => (r.ok ? r.json() : null))
+    .then((doc) => {
+      const op = doc?.paths?.['/api/v1/evaluations/{id}/issue']?.post;
+      return JSON.stringify(op?.parameters ?? []).includes('"dryRun"');
+    })
+    .catch(() => false);
+  return supported;
+}
+
 const offsets = (v: unknown): number[] =>
   (Array.isArray(v) ? v.map(String) : String(v ?? '').split(/[,，\s]+/))
     .map((x) => Number(x.trim()))
@@ -120,6 +133,11 @@ function Wizard({ d, units }: { d: EvaluationDetail; units: Unit[] }) {
   const runPreview = async () => {
     setPreview(null);
     setPreviewError(null);
+    // A server without the preview ignores ?dryRun and would really issue: ask its API description first.
+    if (!(await previewSupported())) {
+      setPreviewError('时限预览暂不可用，将按所选规则由服务端计算');
+      return;
+    }
     try {
       setPreview(await post<DryRun>(`/evaluations/${id}/issue?dryRun=true`, body()));
     } catch (err) {
