@@ -28,6 +28,8 @@ function buildWebApp(): void {
   execFileSync('npx', ['vite', 'build', '--config', join(web, 'vite.config.mts'), '--logLevel', 'error'], {
     cwd: ROOT,
     stdio: 'inherit',
+    // Jest sets NODE_ENV=test, which would make Vite build React's development bundle.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
 

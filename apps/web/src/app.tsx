@@ -93,6 +93,8 @@ export function App({ nonce }: { nonce?: string }) {
     <ConfigProvider
       locale={zhCN}
       csp={nonce ? { nonce } : undefined}
+      // Buttons read exactly as written (antd would put a space into two-character labels: 登 录).
+      button={{ autoInsertSpace: false }}
       theme={{ token: { colorPrimary: '#1677ff' } }}
     >
       <AntApp>
