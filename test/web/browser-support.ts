@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { ROOT } from '../support/test-config';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -68,10 +68,13 @@ export async function shoot(page: Page, name: string, ready?: () => Promise<unkn
 }
 
 /** Picks an option of an antd Select found by its label. */
-export async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.getByLabel(label, { exact: true }).fill(option);
-  await page
+export async function choose(page: Page | Locator, label: string, option: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  // A searchable select narrows the (virtualised) list; a plain one is picked from as it is.
+  if (await input.isEditable()) await input.fill(option);
+  const root = 'page' in page ? page.page() : page;
+  await root
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
     .first()
     .click();

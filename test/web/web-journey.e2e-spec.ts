@@ -88,7 +88,7 @@ describe('web app: the whole journey in a browser', () => {
         mimeType: 'text/plain',
         buffer: Buffer.from(`${SEED}\n（界面测试标记 ${uniq('run')}）`, 'utf8'),
       });
-      await heading(rev, '导入成功');
+      await rev.getByText('导入成功', { exact: true }).waitFor();
       await shoot(rev, 'import-result');
       await rev.getByRole('button', { name: '校对草稿' }).click();
       await heading(rev, /^校对草稿/);
@@ -104,9 +104,10 @@ describe('web app: the whole journey in a browser', () => {
         .locator('.ant-list-item', { hasText: '问题 1：' })
         .getByRole('button', { name: '编辑' })
         .click();
-      await rev.getByLabel('标题', { exact: true }).fill(CORRECTED);
-      await choose(rev, '对应建议', '建议 2：');
-      await rev.getByRole('button', { name: '保存' }).click();
+      const editor = rev.locator('.ant-modal-content').last();
+      await editor.getByLabel('标题', { exact: true }).fill(CORRECTED);
+      await choose(editor, '对应建议', '建议 2：');
+      await editor.getByRole('button', { name: '保存' }).click();
       await rev.locator('.finding-title', { hasText: `问题 1：${CORRECTED}` }).waitFor();
       await rev
         .locator('.ant-list-item', { hasText: '问题 1：' })
@@ -134,12 +135,12 @@ describe('web app: the whole journey in a browser', () => {
         .waitFor();
       await shoot(rev, 'issue-preview');
       await rev.getByRole('button', { name: '确认下发' }).click();
-      const dialog = rev.getByRole('dialog');
+      const dialog = rev.locator('.ant-modal-content').last();
       await dialog.getByText('将启动').waitFor();
       await expect(dialog.locator('.confirm-count').textContent()).resolves.toBe('4');
       await dialog.getByText(`${deptName}：4 项`).waitFor();
       await dialog.getByRole('button', { name: '确认下发' }).click();
-      await heading(rev, '下发成功');
+      await rev.getByText('下发成功', { exact: true }).waitFor();
       await rev.getByRole('link', { name: `问题 1：${CORRECTED}` }).waitFor();
       await expect(rev.locator('.ant-result table tbody tr').count()).resolves.toBe(4);
       await shoot(rev, 'issue-result');

@@ -109,6 +109,7 @@ export default function DraftPage() {
             <Col xs={24} lg={12}>
               <Card size="small" title="评价信息">
                 <Form
+                  name="header"
                   layout="vertical"
                   initialValues={d.evaluation}
                   key={d.evaluation.version}
@@ -368,7 +369,7 @@ function EditModal({
       width={720}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={initial}>
+      <Form form={form} name="draft-edit" layout="vertical" initialValues={initial}>
         {editing.kind !== 'split' && (
           <Form.Item label="标题" name="title" rules={[{ required: true, message: '请填写标题' }]}>
             <Input maxLength={500} />

@@ -97,7 +97,7 @@ function StepModal({
       width={640}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" />}
-      <Form form={form} layout="vertical" requiredMark="optional">
+      <Form form={form} name={`step-${action.step}`} layout="vertical" requiredMark="optional">
         {spec.fields(detail)}
       </Form>
       <UploadProgress percent={progress} />
