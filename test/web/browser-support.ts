@@ -69,7 +69,8 @@ export async function shoot(page: Page, name: string, ready?: () => Promise<unkn
 
 /** Picks an option of an antd Select found by its label. */
 export async function choose(page: Page | Locator, label: string, option: string): Promise<void> {
-  const input = page.getByLabel(label, { exact: true });
+  // Not exact: a required field's label also holds its mark.
+  const input = page.getByLabel(label).first();
   await input.click();
   // A searchable select narrows the (virtualised) list; a plain one is picked from as it is.
   if (await input.isEditable()) await input.fill(option);
@@ -82,7 +83,7 @@ export async function choose(page: Page | Locator, label: string, option: string
 
 /** Types a date into an antd DatePicker found by its label. */
 export async function pickDate(page: Page, label: string, date: string): Promise<void> {
-  const input = page.getByLabel(label, { exact: true });
+  const input = page.getByLabel(label).first();
   await input.click();
   await input.fill(date);
   await input.press('Enter');

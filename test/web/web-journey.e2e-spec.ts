@@ -104,8 +104,9 @@ describe('web app: the whole journey in a browser', () => {
         .locator('.ant-list-item', { hasText: '问题 1：' })
         .getByRole('button', { name: '编辑' })
         .click();
-      const editor = rev.locator('.ant-modal-content').last();
-      await editor.getByLabel('标题', { exact: true }).fill(CORRECTED);
+      const editor = rev.locator('.ant-modal').last();
+      await editor.locator('label').first().waitFor();
+      await editor.getByLabel('标题').fill(CORRECTED);
       await choose(editor, '对应建议', '建议 2：');
       await editor.getByRole('button', { name: '保存' }).click();
       await rev.locator('.finding-title', { hasText: `问题 1：${CORRECTED}` }).waitFor();
@@ -135,14 +136,14 @@ describe('web app: the whole journey in a browser', () => {
         .waitFor();
       await shoot(rev, 'issue-preview');
       await rev.getByRole('button', { name: '确认下发' }).click();
-      const dialog = rev.locator('.ant-modal-content').last();
+      const dialog = rev.locator('.ant-modal').last();
       await dialog.getByText('将启动').waitFor();
       await expect(dialog.locator('.confirm-count').textContent()).resolves.toBe('4');
       await dialog.getByText(`${deptName}：4 项`).waitFor();
       await dialog.getByRole('button', { name: '确认下发' }).click();
       await rev.getByText('下发成功', { exact: true }).waitFor();
       await rev.getByRole('link', { name: `问题 1：${CORRECTED}` }).waitFor();
-      await expect(rev.locator('.ant-result table tbody tr').count()).resolves.toBe(4);
+      await expect(rev.locator('.ant-result .ant-table-row').count()).resolves.toBe(4);
       await shoot(rev, 'issue-result');
       itemId = `rectification-${evaluationId}-1`;
     });
