@@ -165,6 +165,7 @@ describe('web app: the whole journey in a browser', () => {
       await dept.getByRole('link', { name: `问题 1：${CORRECTED}` }).click();
       await heading(dept, `问题 1：${CORRECTED}`);
       const actions = dept.locator('.actions-panel button');
+      await actions.first().waitFor();
       await expect(actions.allTextContents()).resolves.toEqual(['签收']);
 
       await actions.filter({ hasText: '签收' }).click();
@@ -311,6 +312,9 @@ describe('web app: the whole journey in a browser', () => {
       await adm.getByLabel('姓名').fill('新同事');
       await choose(adm, '所属单位', unitName);
       await adm.getByRole('button', { name: '保存' }).click();
+      await adm.getByText('用户已保存').waitFor();
+      await adm.getByLabel('搜索用户').fill(username);
+      await adm.getByLabel('搜索用户').press('Enter');
       await adm.locator('.ant-table-row', { hasText: username }).waitFor();
       await shoot(adm, 'admin-users', () => heading(adm, '用户管理'));
 
