@@ -72,13 +72,16 @@ export async function choose(page: Page | Locator, label: string, option: string
   // Not exact: a required field's label also holds its mark.
   const input = page.getByLabel(label).first();
   await input.click();
-  // A searchable select narrows the (virtualised) list; a plain one is picked from as it is.
-  if (await input.isEditable()) await input.fill(option);
   const root = 'page' in page ? page.page() : page;
-  await root
+  const item = root
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
+    .first();
+  if (await input.isEditable()) {
+    // A searchable select narrows the (virtualised) list; Enter, not a click: the dropdown may still be moving.
+    await input.fill(option);
+    await item.waitFor();
+    await input.press('Enter');
+  } else await item.click();
 }
 
 /** Types a date into an antd DatePicker found by its label. */

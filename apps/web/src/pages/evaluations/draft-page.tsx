@@ -386,6 +386,7 @@ function EditModal({
           <Form.Item label="对应建议" name="recommendationSeq">
             <Select
               allowClear
+              showSearch={{ optionFilterProp: 'label' }}
               options={[
                 { value: null, label: '不对应建议' },
                 ...recommendations.map((r) => ({ value: r.seq, label: `建议 ${r.seq}：${r.title}` })),
