@@ -7,6 +7,12 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/** The nearest-rank percentile (p in 0–100) of a list of numbers. */
+export function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
 /** Runs `fn` `runs` times after `warmup` unmeasured runs; returns each run's wall time in ms. */
 export async function timeRuns(
   fn: () => unknown | Promise<unknown>,

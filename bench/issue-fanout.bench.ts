@@ -19,12 +19,12 @@ import {
   benchArg,
   BenchStack,
   mapBounded,
-  seedEvaluation,
   seedUnits,
   startBenchStack,
   terminateAll,
   waitFor,
 } from './support/temporal-bench-stack';
+import { seedSyntheticEvaluation } from '../test/support/synthetic-evaluation';
 
 /** The delivery date is today, so no deadline has passed and only 下发 happens (no overdue ladder). */
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -70,7 +70,7 @@ async function waitRaw(s: BenchStack, batch: string, n: number): Promise<void> {
 }
 
 async function issue(s: BenchStack, n: number, user: AuthUser, deptId: number): Promise<number> {
-  const evaluationId = await seedEvaluation(s.pool, n);
+  const evaluationId = await seedSyntheticEvaluation(s.pool, n);
   const service = s.api.get(IssueEvaluationService);
   const t0 = performance.now();
   await service.issue(evaluationId, { deliveryDate: today(), unitId: deptId }, user);

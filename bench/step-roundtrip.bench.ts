@@ -14,23 +14,14 @@ import type { AuthUser } from '../libs/auth/src/auth-user';
 import { IssueEvaluationService } from '../libs/rectification/src/issue-evaluation.service';
 import { createUserAndLogin } from '../test/support/auth';
 import type { TestStack } from '../test/support/test-stack';
-import { BenchResult, median, round } from './bench-utils';
+import { BenchResult, median, percentile, round } from './bench-utils';
 import { rawStepUpdate } from './support/raw-engine.workflows';
-import {
-  benchArg,
-  mapBounded,
-  seedEvaluation,
-  startBenchStack,
-  terminateAll,
-  waitFor,
-} from './support/temporal-bench-stack';
+import { benchArg, mapBounded, startBenchStack, terminateAll, waitFor } from './support/temporal-bench-stack';
+import { seedSyntheticEvaluation } from '../test/support/synthetic-evaluation';
 
 const CONCURRENCY = [1, 10, 50];
 
-const pct = (values: number[], p: number): number => {
-  const s = [...values].sort((a, b) => a - b);
-  return round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)], 1);
-};
+const pct = (values: number[], p: number): number => round(percentile(values, p), 1);
 
 export async function run(argv: string[] = process.argv.slice(2)): Promise<BenchResult> {
   const perLevel = Number(benchArg(argv, 'requests') ?? 30);
@@ -43,7 +34,7 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<Bench
     const reviewer = await createUserAndLogin(stack, { role: 'bureau_reviewer' });
     const dept = await createUserAndLogin(stack, { role: 'dept_user' });
     const need = CONCURRENCY.reduce((n, c) => n + Math.max(perLevel, c), 0) * runs + 5;
-    const evaluationId = await seedEvaluation(s.pool, need);
+    const evaluationId = await seedSyntheticEvaluation(s.pool, need);
     await s.api
       .get(IssueEvaluationService)
       .issue(

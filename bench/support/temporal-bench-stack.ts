@@ -6,7 +6,7 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createConnection, createPool, Pool } from 'mysql2/promise';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -20,7 +20,8 @@ import { createRawEngineActivities, RAW_TABLE_DDL } from './raw-engine.activitie
 export interface BenchStack {
   config: AppConfig;
   api: INestApplication;
-  worker: INestApplicationContext;
+  /** Absent when the bench runs the worker as its own process (to measure it). */
+  worker?: INestApplicationContext;
   client: Client;
   pool: Pool;
   dataSource: DataSource;
@@ -34,7 +35,7 @@ export const benchArg = (argv: string[], name: string): string | undefined => {
 };
 
 export async function startBenchStack(
-  opts: { database?: string; env?: Record<string, string>; api?: boolean } = {},
+  opts: { database?: string; env?: Record<string, string>; worker?: boolean } = {},
 ): Promise<BenchStack> {
   const server = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
   const url = `${server.replace(/\/$/, '')}/${opts.database ?? 'rectiflow_bench_issuing'}`;
@@ -61,10 +62,10 @@ export async function startBenchStack(
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     ...opts.env,
   });
-  const worker = await createWorkerApp(config);
+  const worker = opts.worker === false ? undefined : await createWorkerApp(config);
   const api = await createApiApp(config);
   await api.init();
-  const client = worker.get(Client);
+  const client = api.get(Client);
   const pool = createPool({ uri: url, connectionLimit: 10 });
   await pool.query(RAW_TABLE_DDL);
   const rawTaskQueue = `bench-raw-${uid}`;
@@ -83,14 +84,14 @@ export async function startBenchStack(
     worker,
     client,
     pool,
-    dataSource: worker.get(DataSource),
+    dataSource: api.get(DataSource),
     rawTaskQueue,
     async close() {
       raw.shutdown();
       await rawRunning.catch(() => undefined);
       await connection.close();
       await api.close();
-      await worker.close();
+      await worker?.close();
       await pool.end();
     },
   };
@@ -131,28 +132,6 @@ export async function seedUnits(pool: Pool): Promise<{ bureauId: number; deptId:
   );
   const deptId = (d as { insertId: number }).insertId;
   return { bureauId, deptId, userId: 1 };
-}
-
-/** A draft evaluation with `n` synthetic findings, inserted in bulk SQL (1,000 rows a statement). */
-export async function seedEvaluation(pool: Pool, n: number): Promise<string> {
-  const id = randomUUID();
-  await pool.query(
-    `INSERT INTO evaluation (id, status, title, warnings) VALUES (?, 'draft', '基准测试评价', '[]')`,
-    [id],
-  );
-  for (let from = 1; from <= n; from += 1000) {
-    const rows: unknown[][] = [];
-    for (let seq = from; seq < Math.min(from + 1000, n + 1); seq++)
-      rows.push([
-        id,
-        seq,
-        `问题${seq}：项目资金使用不规范，绩效目标设置不够细化`,
-        `（${seq}）项目资金使用不规范，部分支出缺少审批手续，绩效目标设置不够细化量化。`,
-        '[]',
-      ]);
-    await pool.query('INSERT INTO finding (evaluationId, seq, title, text, points) VALUES ?', [rows]);
-  }
-  return id;
 }
 
 /** Terminates every workflow a run left open (the issued items sleep until their deadline). */

@@ -1081,6 +1081,25 @@ export const RULES: AccessRule[] = [
     snapshot: unitSnapshot,
   },
 
+  // ── holiday calendar (admin) ──
+  {
+    route: 'GET /api/v1/admin/calendar/years',
+    access: { ...ADMIN_AND_AUDITOR, bureau_reviewer: A },
+    phase: 'read',
+    targets: none,
+    ok: [200],
+  },
+  {
+    // A year no test issues into: loading it (empty) moves no deadline of the shared test database.
+    route: 'PUT /api/v1/admin/calendar/years/{year}',
+    access: ADMIN_ONLY,
+    phase: 'write',
+    targets: () => [anyone('year 2099', { year: 2099 })],
+    ok: [200],
+    send: () => ({ body: { holidays: [], workdays: [] } }),
+    snapshot: async (w) => w.db.query('SELECT year, holidays, workdays FROM calendar_year ORDER BY year'),
+  },
+
   // ── system ──
   {
     route: 'POST /api/v1/system/probes',

@@ -55,6 +55,7 @@ describe('dashboard and to-do: figures, ledger links and unit scoping', () => {
       unitId: deptA.unitId,
       deadlineRule: { kind: 'date', date: dayOffset(-20) },
       policy: { escalationOffsetsDays: [1, 8, 15, 60] },
+      acknowledgePastDeadlines: true,
     });
     await issueSeed(http, reviewer, evalB, {
       deliveryDate: dayOffset(0),

@@ -115,8 +115,8 @@ describe('POST /api/v1/evaluations — manual draft', () => {
       .send({ projectName: '某项目', score: 120, grade: '很好' })
       .expect(400);
     expect(bad.body.error.details.fields).toMatchObject({
-      score: ['评价分值（「评价得分」）不能大于 100'],
-      grade: ['评价结论（「评价等级」）须为 优、良、中、差 之一'],
+      score: ['「评价得分」不能大于 100'],
+      grade: ['「评价等级」须为 优、良、中、差 之一'],
     });
     const form = await request(http())
       .post('/api/v1/evaluations')
@@ -124,7 +124,7 @@ describe('POST /api/v1/evaluations — manual draft', () => {
       .field('projectName', '某项目')
       .field('score', '八十')
       .expect(400);
-    expect(form.body.error.details.fields.score).toContain('评价分值（「评价得分」）须为数字，最多两位小数');
+    expect(form.body.error.details.fields.score).toContain('「评价得分」须为数字，最多两位小数');
     expect(await rowsOf(stack.api.get(DataSource), reviewer.user.id)).toEqual(before);
   });
 

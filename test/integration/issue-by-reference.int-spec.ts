@@ -1,13 +1,13 @@
 import { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../libs/auth/src/auth-user';
 import { ISSUE_PAGE_SIZE } from '../../libs/contracts/src';
 import { IssueEvaluationService } from '../../libs/rectification/src/issue-evaluation.service';
 import { IssuePageService } from '../../libs/rectification/src/issue-page.service';
 import { createUserAndLogin } from '../support/auth';
+import { seedSyntheticEvaluation } from '../support/synthetic-evaluation';
 import { eventually, startTestStack, TestStack } from '../support/test-stack';
 
 /** Temporal's default BlobSizeLimitWarn: a payload above it is logged as "Blob data size exceeds the warning limit". */
@@ -17,22 +17,6 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 const BLOB_WARN_BYTES = 512 * 1024;
 const WELL_UNDER = BLOB_WARN_BYTES / 2;
 const PAGE = 5;
-
-async function seedEvaluation(ds: DataSource, n: number): Promise<string> {
-  const id = randomUUID();
-  await ds.query(`INSERT INTO evaluation (id, status, title, warnings) VALUES (?, 'draft', ?, '[]')`, [
-    id,
-    `合成评价（${n} 个问题）`,
-  ]);
-  for (let from = 1; from <= n; from += 1000) {
-    const rows: unknown[][] = [];
-    for (let seq = from; seq < Math.min(from + 1000, n + 1); seq++)
-      // The longest title a finding may have (500 characters), so the page sizes are the worst case.
-      rows.push([id, seq, `问题${seq}`.padEnd(500, '资'), `（${seq}）资金使用不规范。`, '[]']);
-    await ds.query('INSERT INTO finding (evaluationId, seq, title, text, points) VALUES ?', [rows]);
-  }
-  return id;
-}
 
 const payloadBytes = (value: unknown): number =>
   temporal.api.common.v1.Payload.encode(defaultPayloadConverter.toPayload(value)).finish().length;
@@ -62,7 +46,7 @@ describe('issuing by reference', () => {
   it('starts every item of a multi-page evaluation once, each with its first event', async () => {
     const ds = stack.api.get(DataSource);
     const n = 2 * PAGE + 2;
-    const evaluationId = await seedEvaluation(ds, n);
+    const evaluationId = await seedSyntheticEvaluation(ds, n, { longTitles: true });
     const issued = await stack.api
       .get(IssueEvaluationService)
       .issue(evaluationId, { deliveryDate: today(), unitId: deptUnitId }, reviewer);
@@ -105,7 +89,7 @@ describe('issuing by reference', () => {
     // Started and read here without a worker: 10,000 live items would take the shared dev server an hour.
     const apiOnly = await startTestStack({ worker: false });
     const ds = apiOnly.api.get(DataSource);
-    const evaluationId = await seedEvaluation(ds, 10_000);
+    const evaluationId = await seedSyntheticEvaluation(ds, 10_000, { longTitles: true });
     const issuing = apiOnly.api.get(IssueEvaluationService);
     const issued = await issuing.issue(evaluationId, { deliveryDate: today(), unitId: deptUnitId }, reviewer);
     expect(issued.rectifications).toHaveLength(10_000);

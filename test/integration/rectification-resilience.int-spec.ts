@@ -1,6 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { ChildProcess } from 'node:child_process';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
@@ -10,16 +9,10 @@ import {
   rectificationUpdates,
 } from '../../libs/contracts/src';
 import { TcpProxy } from '../support/tcp-proxy';
-import {
-  ROOT,
-  TEST_DATABASE_URL,
-  TEST_REDIS_URL,
-  TEST_TEMPORAL_ADDRESS,
-  TEST_WORKFLOW_BUNDLE,
-  testConfig,
-} from '../support/test-config';
+import { TEST_DATABASE_URL, TEST_REDIS_URL, TEST_TEMPORAL_ADDRESS, testConfig } from '../support/test-config';
 import { bureauReviewer, deptUser, rectificationInput } from '../support/rectification-fixtures';
 import { eventually } from '../support/test-stack';
+import { killWorkerProcess, spawnWorkerProcess } from '../support/worker-process';
 
 /** Nothing is lost when the worker process or MySQL goes away mid-flight. */
 describe('rectification resilience', () => {
@@ -178,30 +171,12 @@ describe('rectification resilience', () => {
     const viaProxy = new URL(TEST_DATABASE_URL);
     viaProxy.port = String(proxy.port);
     const spawnWorker = (): Promise<ChildProcess> =>
-      new Promise((ready, fail) => {
-        const child = spawn(
-          process.execPath,
-          ['-r', '@swc-node/register', resolve(ROOT, 'apps/worker/src/main.ts')],
-          {
-            cwd: resolve(ROOT, 'test'),
-            env: {
-              PATH: process.env.PATH ?? '',
-              SWC_NODE_PROJECT: resolve(ROOT, 'tsconfig.json'),
-              NODE_ENV: 'test',
-              LOG_LEVEL: 'error',
-              DATABASE_URL: viaProxy.toString(),
-              REDIS_URL: TEST_REDIS_URL,
-              QUEUE_PREFIX: `rftest-${queue}`,
-              TEMPORAL_ADDRESS: TEST_TEMPORAL_ADDRESS,
-              TEMPORAL_NAMESPACE: config.temporal.namespace,
-              TEMPORAL_TASK_QUEUE: queue,
-              TEMPORAL_WORKFLOW_BUNDLE: TEST_WORKFLOW_BUNDLE,
-              JWT_SECRET: 'x'.repeat(40),
-            },
-          },
-        );
-        child.stderr!.on('data', (d) => String(d).includes('Rectiflow worker running') && ready(child));
-        child.on('exit', (code) => fail(new Error(`worker exited early (${code})`)));
+      spawnWorkerProcess(config, {
+        DATABASE_URL: viaProxy.toString(),
+        REDIS_URL: TEST_REDIS_URL,
+        QUEUE_PREFIX: `rftest-${queue}`,
+        TEMPORAL_ADDRESS: TEST_TEMPORAL_ADDRESS,
+        TEMPORAL_TASK_QUEUE: queue,
       });
     let child = await spawnWorker();
     const input = rectificationInput();
@@ -215,8 +190,7 @@ describe('rectification resilience', () => {
     await proxy.down(); // the projection of the next step now fails and is retried: the step is mid-flight
     const update = handle.executeUpdate(rectificationUpdates.acknowledge, { args: [{ actor: deptUser }] });
     await eventually(async () => (await handle.query(rectificationStateQuery)).status === 'acknowledged');
-    child.removeAllListeners('exit');
-    child.kill('SIGKILL');
+    await killWorkerProcess(child);
     await proxy.up();
     child = await spawnWorker();
     try {

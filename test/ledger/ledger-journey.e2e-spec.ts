@@ -86,6 +86,7 @@ describe('ledger journey: from import to the exported 整改台账', () => {
       deadlineRule: { kind: 'date', date: dayOffset(-10) },
       policy: { escalationOffsetsDays: [1, 5, 60, 90] },
       overrides: [{ seq: 2, unitId: otherDept.unitId }],
+      acknowledgePastDeadlines: true,
     });
   });
   afterAll(() => stack?.close());
@@ -182,15 +183,16 @@ describe('ledger journey: from import to the exported 整改台账', () => {
         .set(reviewer.auth);
       return (
         res.body.total === 4 &&
-        res.body.items.every((i: { escalationLevel: number }) => i.escalationLevel === 2) &&
+        res.body.items.every((i: { escalationLevel: number }) => i.escalationLevel === 1) &&
         res.body.items
       );
     });
     expect(items[0]).toMatchObject({
       overdue: true,
       overdueDays: 10,
-      escalationLevel: 2,
-      escalationLabel: '督办',
+      // Ten days overdue at issuing: 提醒函 now, 督办 only 4 days after it (the policy's gap), never skipped.
+      escalationLevel: 1,
+      escalationLabel: '提醒函',
       currentDeadline: dayOffset(-10),
     });
   });
@@ -232,7 +234,7 @@ describe('ledger journey: from import to the exported 整改台账', () => {
     expect(overdue.rows).toHaveLength(4);
     for (const row of overdue.rows) {
       expect(row.getCell(15).value).toBe('是（10 天）');
-      expect(row.getCell(16).value).toBe('督办');
+      expect(row.getCell(16).value).toBe('提醒函');
       expect((row.getCell(9).value as Date).toISOString().slice(0, 10)).toBe(dayOffset(-10));
       expect(row.getCell(4).fill).toMatchObject({
         type: 'pattern',

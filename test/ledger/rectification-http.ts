@@ -25,7 +25,7 @@ export async function importSeed(http: Http, who: TestAccount): Promise<string> 
   return res.body.evaluation.id as string;
 }
 
-/** Issues the evaluation and waits until all four findings are in the read model. */
+/** Issues the evaluation and waits, generously (a loaded machine), until all four findings are in the read model. */
 export async function issueSeed(
   http: Http,
   who: TestAccount,
@@ -33,10 +33,14 @@ export async function issueSeed(
   body: Record<string, unknown>,
 ): Promise<void> {
   await request(http).post(`/api/v1/evaluations/${evaluationId}/issue`).set(who.auth).send(body).expect(200);
-  await eventually(async () => {
-    const res = await request(http).get('/api/v1/rectifications').query({ evaluationId }).set(who.auth);
-    return res.status === 200 && res.body.total === 4;
-  });
+  await eventually(
+    async () => {
+      const res = await request(http).get('/api/v1/rectifications').query({ evaluationId }).set(who.auth);
+      return res.status === 200 && res.body.total === 4;
+    },
+    120_000,
+    500,
+  );
 }
 
 export function step(

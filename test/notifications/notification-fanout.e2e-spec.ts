@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { NotificationEvent } from '../../libs/contracts/src';
 import { DeliveryQueues } from '../../libs/notifications/src/delivery/delivery-queues';
 import { NotificationRequestService } from '../../libs/rectification/src/notification-request.service';
-import { dataSourceOf, login } from '../support/auth';
+import { createUnit, createUser, dataSourceOf, login } from '../support/auth';
 import { rectificationInput } from '../support/rectification-fixtures';
 import { eventually, startTestStack, TestStack } from '../support/test-stack';
 import {
@@ -58,16 +58,20 @@ describe('notification fan-out', () => {
 
   const mail = (tag: string) => `email:${tag}`;
   /** The right people per event, as "channel:who" (see describeRow). */
-  function expected(event: NotificationEvent, level?: number): string[] {
+  /** `issuer`: the request names the reviewer in charge (a real workflow's issuer here is not an account). */
+  function expected(event: NotificationEvent, level?: number, issuer = false): string[] {
     const person = (id: number) => [`in_app:u${id}`, `email:u${id}`];
     const unit = [mail('office-fanout@dept.example.cn'), `webhook:unit${w.dept.id}`];
     const staff = [...person(w.staff1.id), ...person(w.staff2.id)];
     if (event === 'issued') return [...unit, ...person(w.staff1.id), `in_app:u${w.staff2.id}`];
-    if (event === 'escalation' && level === 2) return [...unit, ...person(w.head.id)];
-    if (event === 'escalation' && level === 3) return [...unit, ...person(w.head.id), ...person(w.leader.id)];
+    // Every rung reaches the unit's handlers and the reviewer in charge; each adds to the one before.
+    const rung = [...unit, ...staff, ...(issuer ? person(w.reviewer1.id) : [])];
+    if (event === 'escalation' && level === 1) return rung;
+    if (event === 'escalation' && level === 2) return [...rung, ...person(w.head.id)];
+    if (event === 'escalation' && level === 3) return [...rung, ...person(w.head.id), ...person(w.leader.id)];
     if (event === 'escalation' && level === 4)
       return [
-        ...unit,
+        ...rung,
         ...person(w.head.id),
         ...person(w.leader.id),
         mail('bureau-fanout@czj.example.cn'),
@@ -117,10 +121,10 @@ describe('notification fan-out', () => {
     const cases: Array<[NotificationEvent, { level?: 1 | 2 | 3 | 4; payload?: Record<string, unknown> }]> = [
       ['issued', {}],
       ['deadline_reminder', { payload: { secondsBefore: 3 * 86400 } }],
-      ['escalation', { level: 1 }],
-      ['escalation', { level: 2 }],
-      ['escalation', { level: 3 }],
-      ['escalation', { level: 4 }],
+      ['escalation', { level: 1, payload: { issuerUserId: w.reviewer1.id } }],
+      ['escalation', { level: 2, payload: { issuerUserId: w.reviewer1.id } }],
+      ['escalation', { level: 3, payload: { issuerUserId: w.reviewer1.id } }],
+      ['escalation', { level: 4, payload: { issuerUserId: w.reviewer1.id } }],
       ['plan_submitted', {}],
       ['plan_returned', { payload: { comment: '措施不具体' } }],
       ['plan_approved', { payload: { comment: '同意' } }],
@@ -140,7 +144,7 @@ describe('notification fan-out', () => {
     // A retried activity or a double click: the same key again changes nothing.
     for (const r of requests.slice(0, 3)) await enqueue.enqueue(r);
 
-    const total = cases.reduce((n, [e, o]) => n + expected(e, o.level).length, 0);
+    const total = cases.reduce((n, [e, o]) => n + expected(e, o.level, e === 'escalation').length, 0);
     const rows = await settledLedger(db, rid, total);
     expect(rows).toHaveLength(total);
     const grouped = byNotification(rows);
@@ -148,7 +152,7 @@ describe('notification fan-out', () => {
       expect([r.event, r.level, (grouped.get(r.key) ?? []).map(describeRow).sort()]).toEqual([
         r.event,
         r.level,
-        expected(r.event, r.level).sort(),
+        expected(r.event, r.level, r.event === 'escalation').sort(),
       ]);
     await expectDeliveredOnce(rid, rows);
     expect(rows.some((r) => r.recipientUserId === w.otherReviewer.id)).toBe(false);
@@ -223,5 +227,55 @@ describe('notification fan-out', () => {
       [w.head.id, input.rectificationId],
     );
     expect(Number(n)).toBe(3);
+  });
+
+  it('each rung of a back-dated item reaches its people: handlers and issuer, then head, leaders, parent unit', async () => {
+    // A project unit under the department: its parent's accounts hear of 通报, the bureau's leaders of 约谈.
+    const project = await createUnit(stack, { kind: 'project_unit', parentId: w.dept.id });
+    const clerk = await createUser(stack, { role: 'dept_user', unitId: project.id });
+    const projectHead = await createUser(stack, { role: 'dept_leader', unitId: project.id });
+    const input = rectificationInput({
+      evaluationId: w.evaluationId,
+      findingSeq: 2000 + Math.floor(Math.random() * 1000),
+      unitId: project.id,
+      deadlineInSeconds: -600,
+      policy: { reminderOffsetsSeconds: [], escalationOffsetsSeconds: [1, 2, 3, 4] },
+    });
+    input.issuedBy = { userId: w.reviewer1.id, name: '审核员', role: 'bureau_reviewer', unitId: w.bureau.id };
+    const handle = await stack.worker!.get(Client).workflow.start('rectificationWorkflow', {
+      taskQueue: stack.config.temporal.taskQueue,
+      workflowId: input.rectificationId,
+      args: [input],
+    });
+    const byLevel = await eventually(
+      async () => {
+        const rows: { level: number; userId: number; body: string }[] = await db.query(
+          `SELECT level, userId, body FROM notification WHERE rectificationId = ? AND event = 'escalation'`,
+          [input.rectificationId],
+        );
+        const out = new Map<number, number[]>();
+        for (const r of rows)
+          out.set(Number(r.level), [...(out.get(Number(r.level)) ?? []), r.userId].sort());
+        return out.size === 4 ? { out, rows } : null;
+      },
+      90000,
+      500,
+    );
+    await handle.terminate('test done');
+    const sorted = (ids: number[]) => [...ids].sort();
+    const base = [clerk.id, w.reviewer1.id];
+    expect(byLevel.out.get(1)).toEqual(sorted(base));
+    expect(byLevel.out.get(2)).toEqual(sorted([...base, projectHead.id]));
+    expect(byLevel.out.get(3)).toEqual(sorted([...base, projectHead.id, w.leader.id]));
+    // The department's accounts hear of 通报; its head switched escalations off (beforeAll) and is not this
+    // item's unit head, so the preference holds for him.
+    expect(byLevel.out.get(4)).toEqual(
+      sorted([...base, projectHead.id, w.leader.id, w.staff1.id, w.staff2.id]),
+    );
+    // The 通报 in the clerk's inbox cites the three rungs that happened, by date.
+    const notice = byLevel.rows.find((r) => Number(r.level) === 4 && r.userId === clerk.id)!;
+    expect(notice.body).toMatch(
+      /经\d{4}年\d{1,2}月\d{1,2}日发出提醒函、\d{4}年\d{1,2}月\d{1,2}日督办、\d{4}年\d{1,2}月\d{1,2}日约谈，仍未完成整改/,
+    );
   });
 });

@@ -73,6 +73,7 @@ describe('issuing an evaluation and the human steps over HTTP', () => {
         deliveryDate: '2026-09-25',
         unitId: dept.unitId,
         deadlineRule: { kind: 'working_days', days: 5 },
+        acknowledgePastDeadlines: true, // 2026-10-09 has passed
         overrides: [
           { seq: 4, type: 'continuous', unitId: projectUnit.id },
           { seq: 2, deadlineRule: { kind: 'date', date: '2027-03-31' } },

@@ -3,6 +3,8 @@
  * replays against the current workflow code. Run it when a workflow changes ON PURPOSE (new patch), never to make
  * a failing replay pass:   node -r @swc-node/register test/support/record-histories.ts
  * It needs the local stack (Temporal dev server, MariaDB, Redis) like the integration tests.
+ * Name scenarios to record only those (a new behaviour gets a NEW history; the old ones are never re-recorded):
+ *   node -r @swc-node/register test/support/record-histories.ts rectification-back-dated-catch-up
  */
 import 'reflect-metadata';
 import { Client } from '@temporalio/client';
@@ -11,7 +13,11 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import { ensureDatabase, runMigrations } from '../../libs/persistence/src/database-setup';
-import { rectificationStateQuery, rectificationUpdates } from '../../libs/contracts/src';
+import {
+  recalendarDeadlineUpdate,
+  rectificationStateQuery,
+  rectificationUpdates,
+} from '../../libs/contracts/src';
 import {
   bureauReviewer,
   bureauReviewer2,
@@ -29,6 +35,8 @@ async function main(): Promise<void> {
   const worker = await createWorkerApp(config);
   const client = worker.get(Client);
   const u = rectificationUpdates;
+  const only = process.argv.slice(2);
+  const wanted = (name: string) => only.length === 0 || only.includes(name);
   const save = async (name: string, workflowId: string) => {
     // The CLI's JSON is the format Worker.runReplayHistory documents (historyFromJSON).
     const temporal = execFileSync('bash', [resolve(ROOT, 'scripts/temporal-dev.sh'), 'binary'], {
@@ -54,6 +62,15 @@ async function main(): Promise<void> {
     process.stderr.write(`recorded ${name}\n`);
   };
   try {
+    if (wanted('rectification-full-journey')) await fullJourney();
+    if (wanted('rectification-escalation-ladder')) await escalationLadder();
+    if (wanted('rectification-back-dated-catch-up')) await backDatedCatchUp();
+    if (wanted('rectification-recalendar-deadline')) await recalendarDeadline();
+  } finally {
+    await worker.close();
+  }
+
+  async function fullJourney(): Promise<void> {
     // 1. The whole journey with a returned plan, a returned review, an extension and closure.
     const a = rectificationInput();
     const h = await client.workflow.start('rectificationWorkflow', {
@@ -86,7 +103,9 @@ async function main(): Promise<void> {
     await h.executeUpdate(u.review, { args: [{ actor: bureauReviewer2, result: 'rectified', comment: '' }] });
     await h.result();
     await save('rectification-full-journey', a.rectificationId);
+  }
 
+  async function escalationLadder(): Promise<void> {
     // 2. Reminders and the whole escalation ladder, then cancellation.
     const b = rectificationInput({
       deadlineInSeconds: 3,
@@ -104,8 +123,55 @@ async function main(): Promise<void> {
     await hb.executeUpdate(u.cancel, { args: [{ actor: bureauReviewer, reason: '问题已撤回' }] });
     await hb.result();
     await save('rectification-escalation-ladder', b.rectificationId);
-  } finally {
-    await worker.close();
+  }
+
+  async function backDatedCatchUp(): Promise<void> {
+    // 3. Patch escalation-ladder-rung-by-rung: a deadline long past at issuing — skipped reminders recorded,
+    // 提醒函 at once, each later rung its gap after the one sent before it; then cancellation.
+    const c = rectificationInput({
+      deadlineInSeconds: -1000,
+      policy: { reminderOffsetsSeconds: [30, 10], escalationOffsetsSeconds: [1, 3, 5, 7] },
+    });
+    const hc = await client.workflow.start('rectificationWorkflow', {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: c.rectificationId,
+      args: [c],
+    });
+    for (;;) {
+      if ((await hc.query(rectificationStateQuery)).escalationLevel === 4) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await hc.executeUpdate(u.cancel, { args: [{ actor: bureauReviewer, reason: '问题已撤回' }] });
+    await hc.result();
+    await save('rectification-back-dated-catch-up', c.rectificationId);
+  }
+
+  async function recalendarDeadline(): Promise<void> {
+    // 4. Patch calendar-recompute-provisional-deadline: a provisional deadline moved by a loaded holiday year.
+    const d = rectificationInput({ deadlineInSeconds: 60 * 86400 });
+    d.deadline = { ...d.deadline, provisional: true, workingDays: 40 };
+    const hd = await client.workflow.start('rectificationWorkflow', {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: d.rectificationId,
+      args: [d],
+    });
+    const moved = new Date(Date.parse(d.deadline.at) + 86400_000);
+    await hd.executeUpdate(recalendarDeadlineUpdate, {
+      args: [
+        {
+          year: moved.getUTCFullYear(),
+          deadline: {
+            date: moved.toISOString().slice(0, 10),
+            at: moved.toISOString(),
+            provisional: false,
+            workingDays: 40,
+          },
+        },
+      ],
+    });
+    await hd.executeUpdate(u.cancel, { args: [{ actor: bureauReviewer, reason: '问题已撤回' }] });
+    await hd.result();
+    await save('rectification-recalendar-deadline', d.rectificationId);
   }
 }
 

@@ -6,6 +6,7 @@ import { QueueModule } from '@rectiflow/queue';
 import { SystemModule } from '@rectiflow/system';
 import { TemporalClientModule } from '@rectiflow/temporal';
 import { AuditLogModule } from './audit/audit-log.module';
+import { CalendarHttpModule } from './calendar/calendar-http.module';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { DashboardHttpModule } from './dashboard/dashboard-http.module';
 import { EvaluationsHttpModule } from './evaluations/evaluations-http.module';
@@ -37,6 +38,7 @@ export class ApiModule {
         EvaluationsHttpModule,
         RectificationsHttpModule,
         NotificationsHttpModule,
+        CalendarHttpModule,
         DashboardHttpModule,
       ],
       controllers: [ProbeController],

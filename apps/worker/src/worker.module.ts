@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CalendarModule } from '@rectiflow/calendar';
 import { AppConfig, ConfigModule } from '@rectiflow/config';
 import { LoggingModule } from '@rectiflow/logging';
 import { NotificationsWorkerModule } from '@rectiflow/notifications';
@@ -24,6 +25,7 @@ export class WorkerModule {
         SystemModule,
         RectificationModule,
         NotificationsWorkerModule,
+        CalendarModule,
       ],
       providers: [TemporalWorkerService, ProbeProcessor],
     };

@@ -1,5 +1,5 @@
 import { CalendarError } from './calendar-error';
-import { resolveDeadline, type DeadlineRule } from './deadline-rule';
+import { resolveDeadline, resolveDeadlineProvisional, type DeadlineRule } from './deadline-rule';
 import { WorkingDayCalendar } from './working-day-calendar';
 
 const codeOf = (fn: () => unknown): string | undefined => {
@@ -93,5 +93,41 @@ describe('resolveDeadline', () => {
         expect(() => resolveDeadline(date, { kind: 'calendar_days', days: 1 })).toThrow('送达日');
       },
     );
+  });
+});
+
+describe('resolveDeadlineProvisional', () => {
+  const shipped = WorkingDayCalendar.default();
+
+  it('counts weekends only in a year not loaded and marks the deadline provisional', () => {
+    // 2026-12-02 (Wed) + 30 working days, 2027 not loaded: 21 in December 2026, 9 in January 2027.
+    const r = resolveDeadlineProvisional('2026-12-02', { kind: 'working_days', days: 30 }, shipped);
+    expect(r).toEqual({ date: '2027-01-13', provisional: true });
+  });
+
+  it('is not provisional when every counted day lies in a loaded year', () => {
+    expect(resolveDeadlineProvisional('2026-09-01', { kind: 'working_days', days: 10 }, shipped)).toEqual({
+      date: resolveDeadline('2026-09-01', { kind: 'working_days', days: 10 }, shipped),
+      provisional: false,
+    });
+    expect(resolveDeadlineProvisional('2026-12-02', { kind: 'calendar_days', days: 60 }, shipped)).toEqual({
+      date: '2027-01-31',
+      provisional: false,
+    });
+  });
+
+  it('moves and stops being provisional once the year is loaded', () => {
+    const loaded = shipped.withYears([
+      {
+        year: 2027,
+        source: '测试',
+        holidays: [{ date: '2027-01-04', name: '测试假日' }],
+        workdays: [],
+      },
+    ]);
+    expect(resolveDeadlineProvisional('2026-12-02', { kind: 'working_days', days: 30 }, loaded)).toEqual({
+      date: '2027-01-14',
+      provisional: false,
+    });
   });
 });

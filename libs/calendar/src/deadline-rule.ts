@@ -65,3 +65,25 @@ function assertDays(days: unknown): number {
   }
   return days;
 }
+
+/** A resolved deadline, and whether it rests on weekends-only counting in a year not loaded yet. */
+export interface ResolvedDeadline {
+  date: string;
+  provisional: boolean;
+}
+
+/**
+ * As resolveDeadline, but a `working_days` count that runs into a year without loaded 放假/调休 data counts
+ * weekends only there and is marked provisional instead of refused (issue 10 §2).
+ */
+export function resolveDeadlineProvisional(
+  deliveryDate: string,
+  rule: DeadlineRule,
+  calendar: WorkingDayCalendar = WorkingDayCalendar.default(),
+): ResolvedDeadline {
+  if (typeof rule === 'object' && rule !== null && rule.kind === 'working_days') {
+    toDayNumber(deliveryDate, { zh: '送达日', en: 'deliveryDate' });
+    return calendar.addWorkingDaysProvisional(deliveryDate, assertDays(rule.days));
+  }
+  return { date: resolveDeadline(deliveryDate, rule, calendar), provisional: false };
+}

@@ -5,3 +5,6 @@ export { SHIPPED_HOLIDAY_YEARS } from './holiday-calendar.data';
 export * from './working-day-calendar';
 export * from './deadline-rule';
 export * from './end-of-day-instant';
+export * from './holiday-calendar.provider';
+export * from './calendar.module';
+export * from './calendar-year-rules';

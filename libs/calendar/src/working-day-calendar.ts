@@ -48,6 +48,39 @@ export class WorkingDayCalendar {
     return [...this.years];
   }
 
+  isCovered(year: number): boolean {
+    return this.yearSet.has(year);
+  }
+
+  /**
+   * This calendar with `years` added; a year given here replaces the same year's data (an administrator's
+   * loaded arrangement wins over a shipped file).
+   */
+  withYears(
+    years: readonly HolidayYear[],
+    base: readonly HolidayYear[] = SHIPPED_HOLIDAY_YEARS,
+  ): WorkingDayCalendar {
+    const replaced = new Set(years.map((y) => y.year));
+    return new WorkingDayCalendar([...base.filter((y) => !replaced.has(y.year)), ...years]);
+  }
+
+  /**
+   * The n-th working day after `from`, also across years whose 放假/调休 arrangement is not loaded: those
+   * count weekends only, and the result is `provisional` — it may move once the year is loaded.
+   */
+  addWorkingDaysProvisional(from: string, n: number): { date: string; provisional: boolean } {
+    let dayNumber = toDayNumber(from, { zh: '起算日', en: 'from' });
+    let remaining = assertCount(n, 'n');
+    let provisional = false;
+    while (remaining > 0) {
+      dayNumber += 1;
+      const covered = this.yearSet.has(civilFromDays(dayNumber).year);
+      if (!covered) provisional = true;
+      if (covered ? this.isWorkingDayNumber(dayNumber) : !isWeekend(dayNumber)) remaining -= 1;
+    }
+    return { date: fromDayNumber(dayNumber), provisional };
+  }
+
   isWorkingDay(date: string): boolean {
     return this.isWorkingDayNumber(toDayNumber(date));
   }

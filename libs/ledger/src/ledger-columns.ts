@@ -17,7 +17,7 @@ export const LEDGER_COLUMNS = [
   { header: '认定结果', width: 24, kind: 'text' },
   { header: '销号日期', width: 12, kind: 'date' },
   { header: '是否逾期 / 逾期天数', width: 16, kind: 'center' },
-  { header: '督办级别', width: 10, kind: 'center' },
+  { header: '督办级别', width: 16, kind: 'center' },
 ] as const;
 
 export const LEDGER_SHEET_NAME = '整改台账';

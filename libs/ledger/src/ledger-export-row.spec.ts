@@ -23,6 +23,8 @@ function raw(over: Partial<LedgerExportRaw> = {}): LedgerExportRaw {
     extensionCount: 1,
     overdue: 0,
     escalationLevel: 0,
+    maxEscalationLevel: 0,
+    deadlineProvisional: 0,
     evidenceCount: 2,
     lastReviewResult: 'rectified',
     closedAt: new Date('2027-05-31T17:00:00Z'), // 2027-06-01 in Beijing
@@ -98,6 +100,7 @@ describe('ledgerCells', () => {
       status: 'in_progress',
       overdue: 1,
       escalationLevel: 2,
+      maxEscalationLevel: 2,
       extensionCount: 0,
       currentDeadline: '2027-03-31',
       closedAt: null,
@@ -115,6 +118,18 @@ describe('ledgerCells', () => {
     expect(cells[15]).toBe('督办');
     expect(cells[5]).toBe('');
     expect(cells[10]).toBe('整改中');
+  });
+
+  it('shows the highest rung beside the current one after an extension restarted the ladder', () => {
+    const extended = raw({
+      status: 'in_progress',
+      escalationLevel: 1,
+      maxEscalationLevel: 3,
+      closedAt: null,
+    });
+    expect(ledgerCells(extended, 1, now, 'Asia/Shanghai').cells[15]).toBe('最高：约谈；当前：提醒函');
+    const reset = raw({ status: 'in_progress', escalationLevel: 0, maxEscalationLevel: 2, closedAt: null });
+    expect(ledgerCells(reset, 1, now, 'Asia/Shanghai').cells[15]).toBe('最高：督办；当前：无');
   });
 
   it('keeps cells under the Excel limit', () => {

@@ -1,5 +1,4 @@
 import {
-  ESCALATION_LABELS,
   EscalationLevel,
   EvidenceRecord,
   Plan,
@@ -10,7 +9,7 @@ import {
   Submission,
   TYPE_LABELS,
 } from '@rectiflow/contracts';
-import { ledgerOverdueDays, toNumber } from './ledger-item';
+import { escalationCell, ledgerOverdueDays, toNumber } from './ledger-item';
 import type { LedgerRaw } from './ledger.types';
 
 /** An export row: the list columns plus the parts of the workflow state the ledger prints (JSON_EXTRACT). */
@@ -79,7 +78,7 @@ export function ledgerCells(
       review ? clip(`${REVIEW_LABELS[review.result]}${review.comment ? `：${review.comment}` : ''}`) : '',
       excelDate(closedDay),
       overdue ? `是（${days} 天）` : '否',
-      ESCALATION_LABELS[level] ?? String(level),
+      escalationCell(level, Math.max(level, Number(r.maxEscalationLevel ?? 0)) as EscalationLevel),
     ],
   };
 }

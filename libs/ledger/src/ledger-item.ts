@@ -19,6 +19,7 @@ export function ledgerOverdueDays(r: LedgerRaw, now: Date, timeZone: string): nu
 /** A raw row as the list answers it: labels in Chinese beside the codes, links to the detail and its evidence. */
 export function toLedgerItem(r: LedgerRaw, now: Date, timeZone: string): LedgerItem {
   const level = Number(r.escalationLevel) as EscalationLevel;
+  const highest = Math.max(level, Number(r.maxEscalationLevel ?? 0)) as EscalationLevel;
   const base = `/api/v1/rectifications/${encodeURIComponent(r.id)}`;
   return {
     id: r.id,
@@ -39,11 +40,14 @@ export function toLedgerItem(r: LedgerRaw, now: Date, timeZone: string): LedgerI
     responsiblePerson: r.responsiblePerson,
     originalDeadline: r.originalDeadline,
     currentDeadline: r.currentDeadline,
+    deadlineProvisional: Boolean(Number(r.deadlineProvisional ?? 0)),
     extensionCount: Number(r.extensionCount),
     overdue: Boolean(r.overdue),
     overdueDays: ledgerOverdueDays(r, now, timeZone),
     escalationLevel: level,
     escalationLabel: ESCALATION_LABELS[level],
+    maxEscalationLevel: highest,
+    maxEscalationLabel: ESCALATION_LABELS[highest],
     evidenceCount: Number(r.evidenceCount),
     lastReviewResult: r.lastReviewResult,
     lastReviewLabel: r.lastReviewResult ? REVIEW_LABELS[r.lastReviewResult] : null,
@@ -51,4 +55,11 @@ export function toLedgerItem(r: LedgerRaw, now: Date, timeZone: string): LedgerI
     updatedAt: new Date(r.updatedAt).toISOString(),
     links: { self: base, evaluation: `/api/v1/evaluations/${r.evaluationId}`, evidence: `${base}/evidence` },
   };
+}
+
+/** 督办级别 as the ledger prints it: the current rung, and the highest when an extension restarted the ladder. */
+export function escalationCell(current: EscalationLevel, highest: EscalationLevel): string {
+  return highest > current
+    ? `最高：${ESCALATION_LABELS[highest]}；当前：${ESCALATION_LABELS[current]}`
+    : ESCALATION_LABELS[current];
 }

@@ -26,6 +26,8 @@ export interface LedgerRaw {
   extensionCount: number;
   overdue: number | boolean;
   escalationLevel: number;
+  maxEscalationLevel: number;
+  deadlineProvisional: number | boolean;
   evidenceCount: number;
   lastReviewResult: ReviewResult | null;
   closedAt: Date | null;
@@ -58,6 +60,11 @@ export interface LedgerItem {
   overdueDays: number;
   escalationLevel: EscalationLevel;
   escalationLabel: string;
+  /** The highest rung ever reached (an approved extension restarts the current one). */
+  maxEscalationLevel: EscalationLevel;
+  maxEscalationLabel: string;
+  /** The current deadline may move once its year's 放假/调休 arrangement is loaded. */
+  deadlineProvisional: boolean;
   evidenceCount: number;
   lastReviewResult: ReviewResult | null;
   lastReviewLabel: string | null;

@@ -13,12 +13,21 @@ describe('notification catalog', () => {
 
   it('climbs the escalation ladder in who is told', () => {
     expect([1, 2, 3, 4].map((l) => routeOf('escalation', l as 1 | 2 | 3 | 4).audiences)).toEqual([
-      ['unit', 'unit_staff'],
-      ['unit', 'unit_head'],
-      ['unit', 'unit_head', 'bureau_leaders'],
-      ['unit', 'unit_head', 'bureau_leaders', 'bureau'],
+      ['unit', 'unit_staff', 'issuer'],
+      ['unit', 'unit_staff', 'issuer', 'unit_head'],
+      ['unit', 'unit_staff', 'issuer', 'unit_head', 'bureau_leaders'],
+      ['unit', 'unit_staff', 'issuer', 'unit_head', 'bureau_leaders', 'parent_unit_users', 'bureau'],
     ]);
     expect(() => routeOf('escalation')).toThrow('level');
+  });
+
+  it('lets the item policy name the audiences of a rung, ignoring unknown names', () => {
+    expect(routeOf('escalation', 2, ['unit', 'bureau_leaders']).audiences).toEqual([
+      'unit',
+      'bureau_leaders',
+    ]);
+    expect(routeOf('escalation', 2, ['unit', 'everyone']).audiences).toContain('unit_head');
+    expect(routeOf('escalation', 2, []).audiences).toContain('unit_head');
   });
 
   it('sends what the bureau must act on to its reviewers', () => {

@@ -33,7 +33,10 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
  * - unit_head: the unit's head (isUnitHead or dept_leader), else the head of its parent department;
  * - previous_unit_staff: after 改派, the dept_user accounts of the unit the item was taken from;
  * - bureau_reviewers / bureau_leaders: users of the bureau above the unit (any bureau when none is above it);
- * - bureau: that bureau's own contact mailboxes and webhook.
+ * - bureau: that bureau's own contact mailboxes and webhook;
+ * - issuer: the bureau reviewer in charge of the item (who issued it);
+ * - parent_unit_users: the dept_user and dept_leader accounts of the unit's parent department (none when the
+ *   parent is the bureau).
  */
 export const AUDIENCES = [
   'unit',
@@ -43,8 +46,11 @@ export const AUDIENCES = [
   'bureau_reviewers',
   'bureau_leaders',
   'bureau',
+  'issuer',
+  'parent_unit_users',
 ] as const;
 export type Audience = (typeof AUDIENCES)[number];
+export const isAudience = (v: unknown): v is Audience => (AUDIENCES as readonly unknown[]).includes(v);
 
 export interface EventRoute {
   /** Template file name under libs/notifications/templates, without `.hbs`. */
@@ -72,20 +78,34 @@ const ROUTES: Record<Exclude<NotificationEvent, 'escalation'>, EventRoute> = {
   progress_report_due: { template: 'progress-report-due', audiences: UNIT },
 };
 
-/** The ladder climbs in who is told, not only in tone: 提醒函 the unit, 督办 its head, 约谈 and 通报 the leadership. */
+/**
+ * The default recipients per rung (a policy may name others, see routeOf): the ladder climbs in who is told,
+ * each rung adding to the one before — 提醒函 the unit's handlers and the reviewer in charge, 督办 also the unit
+ * head, 约谈 also the bureau leaders, 通报 also the department's parent unit and the bureau itself.
+ */
+export const DEFAULT_ESCALATION_AUDIENCES: Record<1 | 2 | 3 | 4, readonly Audience[]> = {
+  1: [...UNIT, 'issuer'],
+  2: [...UNIT, 'issuer', 'unit_head'],
+  3: [...UNIT, 'issuer', 'unit_head', 'bureau_leaders'],
+  4: [...UNIT, 'issuer', 'unit_head', 'bureau_leaders', 'parent_unit_users', 'bureau'],
+};
 const ESCALATION_ROUTES: Record<1 | 2 | 3 | 4, EventRoute> = {
-  1: { template: 'escalation-1', audiences: UNIT },
-  2: { template: 'escalation-2', audiences: ['unit', 'unit_head'] },
-  3: { template: 'escalation-3', audiences: ['unit', 'unit_head', 'bureau_leaders'] },
-  4: { template: 'escalation-4', audiences: ['unit', 'unit_head', 'bureau_leaders', 'bureau'] },
+  1: { template: 'escalation-1', audiences: [...DEFAULT_ESCALATION_AUDIENCES[1]] },
+  2: { template: 'escalation-2', audiences: [...DEFAULT_ESCALATION_AUDIENCES[2]] },
+  3: { template: 'escalation-3', audiences: [...DEFAULT_ESCALATION_AUDIENCES[3]] },
+  4: { template: 'escalation-4', audiences: [...DEFAULT_ESCALATION_AUDIENCES[4]] },
 };
 
 export const DIGEST_TEMPLATES = { reviewer: 'digest-reviewer', department: 'digest-department' } as const;
 
-export function routeOf(event: NotificationEvent, level?: EscalationLevel): EventRoute {
+/** The route of an event; for a rung, `audiences` from the item's policy replace the defaults when given. */
+export function routeOf(event: NotificationEvent, level?: EscalationLevel, audiences?: unknown): EventRoute {
   if (event !== 'escalation') return ROUTES[event];
   if (!level) throw new Error('an escalation notification needs its level (1–4)');
-  return ESCALATION_ROUTES[level];
+  const route = ESCALATION_ROUTES[level];
+  if (Array.isArray(audiences) && audiences.length > 0 && audiences.every(isAudience))
+    return { ...route, audiences: [...new Set(audiences)] };
+  return route;
 }
 
 /** Every template an event can need; the snapshot test renders each one. */

@@ -17,7 +17,7 @@ export class NotificationFanoutService {
   ) {}
 
   async fanOut(request: NotificationRequest): Promise<{ deliveries: number; enqueued: number }> {
-    const route = routeOf(request.event, request.level);
+    const route = routeOf(request.event, request.level, request.payload?.audiences);
     const context = await this.contexts.forRequest(request);
     const message = this.templates.render(route.template, context, context.link);
     const previousUnitId =
@@ -35,7 +35,11 @@ export class NotificationFanoutService {
         deadline: request.deadlineDate,
         occurredAt: request.occurredAt,
       },
-      recipients: await this.recipients.resolve(route.audiences, { unitId: request.unitId, previousUnitId }),
+      recipients: await this.recipients.resolve(route.audiences, {
+        unitId: request.unitId,
+        previousUnitId,
+        issuerUserId: typeof request.payload?.issuerUserId === 'number' ? request.payload.issuerUserId : null,
+      }),
     });
   }
 }

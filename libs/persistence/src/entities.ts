@@ -14,6 +14,7 @@ import { NotificationDeliveryEntity } from './entities/notification-delivery.ent
 import { NotificationPreferenceEntity } from './entities/notification-preference.entity';
 import { UnitWebhookSettingEntity } from './entities/unit-webhook-setting.entity';
 import { EvidenceFileEntity } from './entities/evidence-file.entity';
+import { CalendarYearEntity } from './entities/calendar-year.entity';
 
 /** Every entity, listed explicitly so the same list works from TypeScript sources and from dist. */
 export const ENTITIES = [
@@ -33,4 +34,5 @@ export const ENTITIES = [
   NotificationPreferenceEntity,
   UnitWebhookSettingEntity,
   EvidenceFileEntity,
+  CalendarYearEntity,
 ];

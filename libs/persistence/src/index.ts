@@ -20,3 +20,4 @@ export * from './entities/notification-delivery.entity';
 export * from './entities/notification-preference.entity';
 export * from './entities/unit-webhook-setting.entity';
 export * from './entities/evidence-file.entity';
+export * from './entities/calendar-year.entity';

@@ -6,6 +6,7 @@ import { CreateNotifications1764190000000 } from './migrations/1764190000000-cre
 import { AddEvaluationIssuePlan1764180000000 } from './migrations/1764180000000-add-evaluation-issue-plan';
 import { CreateEvidenceFiles1764200000000 } from './migrations/1764200000000-create-evidence-files';
 import { AddSourceTextAndProvenance1765100000000 } from './migrations/1765100000000-add-source-text-and-provenance';
+import { EscalationHistoryAndCalendarYears1765200000001 } from './migrations/1765200000001-escalation-history-and-calendar-years';
 import { AddDashboardIndexes1765700000001 } from './migrations/1765700000001-add-dashboard-indexes';
 
 /** Every migration in order. A new migration is appended here (see README: schema changes). */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   AddEvaluationIssuePlan1764180000000,
   CreateEvidenceFiles1764200000000,
   AddSourceTextAndProvenance1765100000000,
+  EscalationHistoryAndCalendarYears1765200000001,
   AddDashboardIndexes1765700000001,
 ];

@@ -13,8 +13,8 @@ import {
   CalendarError,
   DeadlineRule,
   endOfDayInstant,
-  resolveDeadline,
-  WorkingDayCalendar,
+  HolidayCalendarProvider,
+  resolveDeadlineProvisional,
 } from '@rectiflow/calendar';
 import { AppError, NotFoundError, TransitionNotAllowedError } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
@@ -28,7 +28,9 @@ import {
 import { EvaluationEntity, FindingEntity, UnitEntity } from '@rectiflow/persistence';
 import { toActor } from './actor';
 import { IssuePolicyInput, toWorkflowPolicy, TYPE_DEFAULTS } from './issue-policy';
+import { assertPolicy } from './issue-policy-rules';
 import { IssuePlan, isPagedPlan, StoredIssuePlan } from './issue-plan';
+import { IssuePreview, planWarnings, previewIssue } from './issue-preview';
 
 export interface IssueEvaluationInput {
   deliveryDate: string;
@@ -37,6 +39,8 @@ export interface IssueEvaluationInput {
   deadlineRule?: DeadlineRule;
   policy?: IssuePolicyInput;
   overrides?: { seq: number; unitId?: number; type?: RectificationType; deadlineRule?: DeadlineRule }[];
+  /** Issuing with a deadline already past must be confirmed (issue 10 §1); the audit log records it. */
+  acknowledgePastDeadlines?: boolean;
 }
 
 export interface IssuedRectification {
@@ -53,6 +57,8 @@ export interface IssueEvaluationResult {
   workflowId: string;
   deliveryDate: string;
   rectifications: IssuedRectification[];
+  /** Past and provisional deadlines, in Chinese (as the dry run says them). */
+  warnings: string[];
 }
 
 /**
@@ -62,15 +68,41 @@ export interface IssueEvaluationResult {
  */
 @Injectable()
 export class IssueEvaluationService {
-  private readonly calendar = WorkingDayCalendar.default();
-
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(UnitEntity) private readonly units: Repository<UnitEntity>,
     private readonly temporal: Client,
     private readonly config: AppConfig,
     private readonly audit: AuditService,
+    private readonly calendars: HolidayCalendarProvider,
   ) {}
+
+  /** The dry run: what issuing would create (deadlines, reminders, rungs), with nothing written or started. */
+  async preview(evaluationId: string, input: IssueEvaluationInput, user: AuthUser): Promise<IssuePreview> {
+    assertPolicy(input.policy);
+    const evaluation = await this.dataSource.getRepository(EvaluationEntity).findOne({
+      where: { id: evaluationId },
+      select: { id: true, status: true },
+    });
+    if (!evaluation) throw new NotFoundError('评价', evaluationId);
+    if (evaluation.status !== 'draft')
+      throw new TransitionNotAllowedError(
+        `该评价已${evaluation.status === 'issued' ? '下发' : '结束'}，不能再次下发`,
+        { status: evaluation.status, workflowId: evaluationWorkflowId(evaluationId) },
+      );
+    const findings = await this.dataSource
+      .getRepository(FindingEntity)
+      .find({ where: { evaluationId }, order: { seq: 'ASC' }, select: { seq: true, title: true } });
+    const plan = await this.buildPlan(evaluationId, findings, input, user);
+    const units = await this.units.findBy({ id: In([...new Set(plan.items.map((i) => i.unitId))]) });
+    return previewIssue(
+      plan,
+      new Map(findings.map((f) => [f.seq, f.title])),
+      new Map(units.map((u) => [u.id, u.name])),
+      this.config.notifications.timezone,
+      Date.parse(plan.issuedAt),
+    );
+  }
 
   async issue(
     evaluationId: string,
@@ -78,6 +110,7 @@ export class IssueEvaluationService {
     user: AuthUser,
     ip?: string,
   ): Promise<IssueEvaluationResult> {
+    assertPolicy(input.policy);
     const workflowId = evaluationWorkflowId(evaluationId);
     // The plan is fixed and the evaluation leaves 'draft' in one transaction under a row lock, so a concurrent
     // draft edit (split, merge…) either happens before and is issued, or is refused after. The workflow starts
@@ -105,6 +138,36 @@ export class IssueEvaluationService {
         .getRepository(FindingEntity)
         .find({ where: { evaluationId }, order: { seq: 'ASC' }, select: { seq: true, title: true } });
       const issuePlan = await this.buildPlan(evaluationId, findings, input, user);
+      const issuedAtMs = Date.parse(issuePlan.issuedAt);
+      const past = issuePlan.items.filter((i) => Date.parse(i.deadline.at) < issuedAtMs);
+      if (past.length && input.acknowledgePastDeadlines !== true)
+        throw new AppError(
+          'PAST_DEADLINES_NOT_ACKNOWLEDGED',
+          `问题 ${past.map((i) => i.seq).join('、')} 的整改时限已过，下发后将立即逾期并发出提醒函；如确需下发，请确认已过期限（acknowledgePastDeadlines: true），可先以 dryRun=true 预览`,
+          {
+            findings: past.map((i) => ({
+              seq: i.seq,
+              title: findings.find((f) => f.seq === i.seq)?.title ?? '',
+              unitId: i.unitId,
+              deadline: i.deadline.date,
+            })),
+          },
+        );
+      if (past.length)
+        await this.audit.record(
+          {
+            actor: user,
+            action: 'evaluation.issue.past_deadlines_acknowledged',
+            entityType: 'evaluation',
+            entityId: evaluationId,
+            ip,
+            payload: {
+              deliveryDate: input.deliveryDate,
+              findings: past.map((i) => ({ seq: i.seq, deadline: i.deadline.date })),
+            },
+          },
+          tx,
+        );
       await tx.getRepository(EvaluationEntity).update(
         { id: evaluationId },
         {
@@ -150,6 +213,7 @@ export class IssueEvaluationService {
       evaluationId,
       status: 'issued',
       workflowId,
+      warnings: isPagedPlan(plan) ? planWarnings(plan, Date.parse(plan.issuedAt)) : [],
       deliveryDate: isPagedPlan(plan)
         ? plan.deliveryDate
         : (plan.rectifications?.[0]?.deliveryDate ?? input.deliveryDate),
@@ -191,13 +255,18 @@ export class IssueEvaluationService {
       const o = overrides.get(f.seq);
       const type = o?.type ?? input.type ?? 'deadline';
       const rule = o?.deadlineRule ?? (o?.type ? undefined : input.deadlineRule) ?? TYPE_DEFAULTS[type].rule;
-      const date = this.deadline(input.deliveryDate, rule, f.seq);
+      const { date, provisional } = this.deadline(input.deliveryDate, rule, f.seq);
       policies[type] ??= toWorkflowPolicy(this.config, type, input.policy);
+      const at = endOfDayInstant(date, this.config.notifications.timezone).toISOString();
       return {
         seq: f.seq,
         unitId: o?.unitId ?? input.unitId,
         type,
-        deadline: { date, at: endOfDayInstant(date, this.config.notifications.timezone).toISOString() },
+        // Only a provisional deadline carries its working-day count: what a loaded year recomputes from.
+        deadline:
+          provisional && rule.kind === 'working_days'
+            ? { date, at, provisional: true, workingDays: rule.days }
+            : { date, at },
       };
     });
     return {
@@ -221,9 +290,13 @@ export class IssueEvaluationService {
     }
   }
 
-  private deadline(deliveryDate: string, rule: DeadlineRule, seq: number): string {
+  private deadline(
+    deliveryDate: string,
+    rule: DeadlineRule,
+    seq: number,
+  ): { date: string; provisional: boolean } {
     try {
-      return resolveDeadline(deliveryDate, rule, this.calendar);
+      return resolveDeadlineProvisional(deliveryDate, rule, this.calendars.current());
     } catch (err) {
       if (err instanceof CalendarError)
         throw new AppError('VALIDATION_FAILED', `问题 ${seq} 的整改时限无法计算：${err.message}`, {

@@ -25,6 +25,8 @@ export interface IssuePolicyInput {
   escalationOffsetsDays?: number[];
   maxExtensions?: number;
   progressReportIntervalDays?: number;
+  /** Who hears of each rung ('1'–'4' → audience names); rungs not named keep the defaults. */
+  escalationAudiences?: Partial<Record<'1' | '2' | '3' | '4', string[]>>;
 }
 
 /** Days (what the bureau decides) to seconds (what the workflow timers take). Calendar days. */
@@ -43,5 +45,12 @@ export function toWorkflowPolicy(
     maxExtensions: input.maxExtensions ?? config.policy.maxExtensions,
     progressReportIntervalSeconds:
       (input.progressReportIntervalDays ?? TYPE_DEFAULTS[type].progressReportIntervalDays) * DAY,
+    ...(input.escalationAudiences
+      ? {
+          escalationAudiences: Object.fromEntries(
+            Object.entries(input.escalationAudiences).map(([level, a]) => [Number(level), a]),
+          ) as RectificationPolicy['escalationAudiences'],
+        }
+      : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@rectiflow/audit';
+import { CalendarModule } from '@rectiflow/calendar';
 import { PersistenceModule } from '@rectiflow/persistence';
 import { IssueEvaluationService } from './issue-evaluation.service';
 import { RectificationCommandService } from './rectification-command.service';
@@ -9,7 +10,7 @@ import { StepIdempotencyService } from './step-idempotency.service';
 
 /** What the API needs on top of the worker-side services: issuing, the step gateway and reads. */
 @Module({
-  imports: [PersistenceModule, AuditModule, RectificationModule],
+  imports: [PersistenceModule, AuditModule, RectificationModule, CalendarModule],
   providers: [
     IssueEvaluationService,
     RectificationCommandService,
@@ -21,6 +22,7 @@ import { StepIdempotencyService } from './step-idempotency.service';
     RectificationCommandService,
     RectificationDetailService,
     RectificationModule,
+    CalendarModule,
   ],
 })
 export class RectificationApiModule {}

@@ -55,7 +55,12 @@ export class RectificationDetailService {
       type: r.type,
       typeLabel: TYPE_LABELS[r.type],
       unit: { id: r.unitId, name: unit?.name ?? null },
-      deadline: { original: r.originalDeadline, current: r.currentDeadline, history: r.state.deadlines },
+      deadline: {
+        original: r.originalDeadline,
+        current: r.currentDeadline,
+        provisional: Boolean(r.deadlineProvisional),
+        history: r.state.deadlines,
+      },
       overdue: r.overdue,
       overdueDays: r.overdue
         ? overdueDays(
@@ -67,6 +72,8 @@ export class RectificationDetailService {
         : 0,
       escalationLevel: level,
       escalationLabel: ESCALATION_LABELS[level],
+      escalations: r.state.escalations,
+      maxEscalationLevel: Math.max(level, r.maxEscalationLevel ?? 0) as keyof typeof ESCALATION_LABELS,
       evaluation: {
         id: evaluation.id,
         title: evaluation.title,

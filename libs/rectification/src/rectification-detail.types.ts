@@ -23,11 +23,20 @@ export interface RectificationDetail {
   type: RectificationType;
   typeLabel: string;
   unit: { id: number; name: string | null };
-  deadline: { original: string; current: string; history: RectificationState['deadlines'] };
+  /** `provisional`: counted into a year whose 放假/调休 arrangement is not loaded; it moves when it is. */
+  deadline: {
+    original: string;
+    current: string;
+    provisional: boolean;
+    history: RectificationState['deadlines'];
+  };
   overdue: boolean;
   overdueDays: number;
   escalationLevel: EscalationLevel;
   escalationLabel: string;
+  /** Every rung sent, across extensions (the current ladder restarts with a new deadline). */
+  escalations: RectificationState['escalations'];
+  maxEscalationLevel: EscalationLevel;
   evaluation: {
     id: string;
     title: string | null;

@@ -1,6 +1,6 @@
 import type { RectificationState } from '../../../libs/contracts/src/rectification/rectification.types';
 import { applyCommand, initialState } from './rectification-state.machine';
-import { fireTimer, nextTimer } from './rectification-timers';
+import { fireTimer, nextTimer, TimerRules } from './rectification-timers';
 
 const T0 = Date.parse('2026-12-01T00:00:00Z');
 const actor = { userId: 1, name: '甲', role: 'dept_user', unitId: 2 };
@@ -166,5 +166,103 @@ describe('rectification timers', () => {
       'milestone:p1:1',
       'milestone:p1:2',
     ]);
+  });
+});
+
+describe('rectification timers, rung by rung (patch escalation-ladder-rung-by-rung)', () => {
+  const R: TimerRules = { rungByRung: true };
+  /** A simulated clock: each timer fires at its moment or now, whichever is later. */
+  function simulate(s: RectificationState, fromMs: number, untilMs: number): { what: string; atS: number }[] {
+    const fired: { what: string; atS: number }[] = [];
+    let clock = fromMs;
+    for (let i = 0; i < 50; i++) {
+      const t = nextTimer(s, clock, R);
+      if (!t || t.at > untilMs) break;
+      clock = Math.max(clock, t.at);
+      const r = fireTimer(s, t, clock, R);
+      if (r)
+        fired.push({
+          what: `${r.event.action}${r.notifications[0]?.level ? `:${r.notifications[0].level}` : ''}`,
+          atS: (clock - T0) / 1000,
+        });
+    }
+    return fired;
+  }
+
+  it('back-dated item: skipped reminders recorded, overdue, 提醒函 now, then each rung its gap after the last', () => {
+    const s = state(-1000); // the deadline lay 1000 s before issuing
+    expect(simulate(s, T0, T0 + 1000_000)).toEqual([
+      { what: 'reminder_skipped', atS: 0 },
+      { what: 'reminder_skipped', atS: 0 },
+      { what: 'overdue', atS: 0 },
+      { what: 'escalation:1', atS: 0 },
+      { what: 'escalation:2', atS: 5 },
+      { what: 'escalation:3', atS: 15 },
+      { what: 'escalation:4', atS: 35 },
+    ]);
+    expect(s.reminders.filter((r) => r.skipped).map((r) => r.key)).toEqual([
+      'reminder:v1:30',
+      'reminder:v1:10',
+    ]);
+    expect(nextTimer(s, T0 + 1000_000, R)).toBeNull();
+  });
+
+  it('a timer that fires late sends only the next rung and keeps the gaps after it', () => {
+    const s = state();
+    simulate(s, T0, T0 + 100_000); // reminders, overdue
+    const t = nextTimer(s, T0 + 100_000, R)!;
+    const late = T0 + 100_000 + 25_000; // 25 s late: the old rules would jump to 约谈
+    const r = fireTimer(s, t, late, R)!;
+    expect(r.notifications).toEqual([
+      { event: 'escalation', level: 1, payload: { previousRungs: [], issuerUserId: reviewer.userId } },
+    ]);
+    expect(nextTimer(s, late, R)).toMatchObject({ kind: 'escalation', at: late + 5_000 });
+  });
+
+  it('cites the rungs actually sent, with their moments, in the next notice', () => {
+    const s = state(-1000);
+    simulate(s, T0, T0 + 20_000);
+    const t = nextTimer(s, T0 + 20_000, R)!;
+    const r = fireTimer(s, t, T0 + 35_000, R)!;
+    expect(r.notifications[0]).toEqual({
+      event: 'escalation',
+      level: 4,
+      payload: {
+        previousRungs: [
+          { level: 1, label: '提醒函', at: new Date(T0).toISOString() },
+          { level: 2, label: '督办', at: new Date(T0 + 5_000).toISOString() },
+          { level: 3, label: '约谈', at: new Date(T0 + 15_000).toISOString() },
+        ],
+        issuerUserId: reviewer.userId,
+      },
+    });
+  });
+
+  it('records a reminder the deadline overtook (worker away) as skipped instead of dropping it', () => {
+    const s = state(); // reminders due at 70 s and 90 s, deadline at 100 s
+    const fired = simulate(s, T0 + 120_000, T0 + 120_000);
+    expect(fired.map((f) => f.what)).toEqual([
+      'reminder_skipped',
+      'reminder_skipped',
+      'overdue',
+      'escalation:1',
+    ]);
+  });
+});
+
+describe('recipients per rung are policy', () => {
+  it('names the policy audiences of a rung in its notice, and only of that rung', () => {
+    const s = state(-1000);
+    s.policy.escalationAudiences = { 2: ['unit', 'bureau_leaders'] };
+    const R: TimerRules = { rungByRung: true };
+    const fired = [];
+    for (let clock = T0, i = 0; i < 20; i++) {
+      const t = nextTimer(s, clock, R);
+      if (!t || t.at > T0 + 10_000) break;
+      clock = Math.max(clock, t.at);
+      const r = fireTimer(s, t, clock, R);
+      if (r?.notifications[0]) fired.push(r.notifications[0]);
+    }
+    expect(fired.map((n) => n.payload?.audiences ?? null)).toEqual([null, ['unit', 'bureau_leaders']]);
   });
 });

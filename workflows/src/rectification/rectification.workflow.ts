@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -17,6 +18,8 @@ import type {
   StepCommand,
 } from '../../../libs/contracts/src/rectification/rectification.commands';
 import {
+  RecalendarDeadlineCommand,
+  recalendarDeadlineUpdate,
   RectificationInput,
   rectificationStateQuery,
   rectificationUpdates,
@@ -35,7 +38,13 @@ import {
   NotificationIntent,
   Transition,
 } from './rectification-state.machine';
-import { fireTimer, nextTimer } from './rectification-timers';
+import { recalendarCheck, recalendarDeadline } from './rectification-recalendar';
+import { fireTimer, nextTimer, TimerRules } from './rectification-timers';
+
+/** Catch-up climbs rung by rung and passed reminders are recorded as skipped (issue 10 §1). */
+export const LADDER_RUNG_BY_RUNG_PATCH = 'escalation-ladder-rung-by-rung';
+/** A loaded holiday year moves a provisional deadline and its pending timers (issue 10 §2). */
+export const RECALENDAR_DEADLINE_PATCH = 'calendar-recompute-provisional-deadline';
 
 const { recordRectificationEvent, enqueueNotification, recordRectificationTransition } =
   proxyActivities<RectificationActivities>({
@@ -54,6 +63,8 @@ const nowIso = (): string => new Date(Date.now()).toISOString();
  */
 export async function rectificationWorkflow(input: RectificationInput): Promise<RectificationOutcome> {
   const state: RectificationState = input.resume ?? initialState(input, nowIso());
+  // Decided once per run, before anything is scheduled: a run recorded before the patch keeps the old rules.
+  const rules: TimerRules = { rungByRung: patched(LADDER_RUNG_BY_RUNG_PATCH) };
   /** Bumped on every change so the timer loop recomputes what is due next. */
   let changes = 0;
 
@@ -118,17 +129,32 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
     cancel: () => setHandler(rectificationUpdates.cancel, handle('cancel'), guard('cancel')),
   };
   for (const name of STEP_NAMES) register[name]();
+  setHandler(
+    recalendarDeadlineUpdate,
+    async (cmd: RecalendarDeadlineCommand): Promise<RectificationState> => {
+      // Marks the histories that carry this Update; the handler only ever runs in runs that received one.
+      patched(RECALENDAR_DEADLINE_PATCH);
+      await commit(recalendarDeadline(state, cmd, nowIso()));
+      return state;
+    },
+    {
+      validator: (cmd: RecalendarDeadlineCommand): void => {
+        const reason = recalendarCheck(state, cmd);
+        if (reason) throw ApplicationFailure.nonRetryable(reason, 'TransitionNotAllowed');
+      },
+    },
+  );
   setHandler(rectificationStateQuery, () => state);
 
   if (issued) await commit(issued);
 
   while (!isFinal(state.status)) {
     const seen = changes;
-    const timer = nextTimer(state, Date.now());
+    const timer = nextTimer(state, Date.now(), rules);
     if (timer) {
       const changed = await condition(() => changes !== seen, Math.max(1, timer.at - Date.now()));
       if (!changed && !isFinal(state.status)) {
-        const fired = fireTimer(state, timer, Date.now());
+        const fired = fireTimer(state, timer, Date.now(), rules);
         if (fired) await commit(fired);
       }
     } else {

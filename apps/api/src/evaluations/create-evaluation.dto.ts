@@ -19,14 +19,14 @@ const text = (label: string, max: number) => ({
 });
 
 const T = {
-  title: text('标题（title）', 500),
-  projectName: text('项目名称（projectName）', 500),
-  organizer: text('评价组织机构（organizer）', 255),
-  supervisingDepartment: text('项目主管部门（supervisingDepartment）', 255),
-  projectUnit: text('项目单位名称（projectUnit）', 255),
-  projectPeriod: text('项目起止时间（projectPeriod）', 100),
-  evaluator: text('评价机构（evaluator）', 255),
-  evaluationPeriod: text('评价时间（evaluationPeriod）', 100),
+  title: text('title', 500),
+  projectName: text('projectName', 500),
+  organizer: text('organizer', 255),
+  supervisingDepartment: text('supervisingDepartment', 255),
+  projectUnit: text('projectUnit', 255),
+  projectPeriod: text('projectPeriod', 100),
+  evaluator: text('evaluator', 255),
+  evaluationPeriod: text('evaluationPeriod', 100),
 };
 
 /**
@@ -38,7 +38,7 @@ export class CreateEvaluationDto {
   @ApiProperty({ maxLength: 500, description: '项目名称（必填）' })
   @Trim()
   @IsString(T.projectName.string)
-  @IsNotEmpty({ message: '项目名称（projectName）为必填项，不能为空' })
+  @IsNotEmpty({ message: 'projectName 为必填项，不能为空' })
   @MaxLength(...T.projectName.max)
   projectName!: string;
 
@@ -96,15 +96,15 @@ export class CreateEvaluationDto {
   @NumberFromForm()
   @IsNumber(
     { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
-    { message: '评价分值（score）须为数字，最多两位小数' },
+    { message: 'score 须为数字，最多两位小数' },
   )
-  @Min(0, { message: '评价分值（score）不能小于 0' })
-  @Max(100, { message: '评价分值（score）不能大于 100' })
+  @Min(0, { message: 'score 不能小于 0' })
+  @Max(100, { message: 'score 不能大于 100' })
   score?: number | null;
 
   @ApiPropertyOptional({ nullable: true, enum: GRADES, description: '评价结论' })
   @IsOptional()
   @TrimToNull()
-  @IsIn(GRADES, { message: '评价结论（grade）须为 优、良、中、差 之一' })
+  @IsIn(GRADES, { message: 'grade 须为 优、良、中、差 之一' })
   grade?: '优' | '良' | '中' | '差' | null;
 }

@@ -21,5 +21,6 @@ export function toIssueInput(dto: IssueEvaluationDto): IssueEvaluationInput {
       type: o.type,
       deadlineRule: toDeadlineRule(o.deadlineRule),
     })),
+    acknowledgePastDeadlines: dto.acknowledgePastDeadlines,
   };
 }

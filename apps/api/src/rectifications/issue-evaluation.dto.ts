@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   Matches,
   Max,
@@ -33,6 +34,7 @@ export class IssuePolicyDto {
   @ArrayMaxSize(10)
   @IsInt({ each: true })
   @Min(1, { each: true })
+  @Max(365, { each: true })
   reminderOffsetsDays?: number[];
 
   @ApiPropertyOptional({
@@ -47,6 +49,7 @@ export class IssuePolicyDto {
   @ArrayMaxSize(4)
   @IsInt({ each: true })
   @Min(0, { each: true })
+  @Max(365, { each: true })
   escalationOffsetsDays?: number[];
 
   @ApiPropertyOptional({ type: 'integer', example: 2, description: '最多延期次数' })
@@ -60,7 +63,19 @@ export class IssuePolicyDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(365)
   progressReportIntervalDays?: number;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
+    example: { '1': ['unit', 'unit_staff', 'issuer'], '2': ['unit', 'unit_staff', 'issuer', 'unit_head'] },
+    description:
+      '各级督办的接收对象（级别 1–4 → unit、unit_staff、unit_head、issuer、bureau_leaders、parent_unit_users、bureau…）；未列出的级别按默认',
+  })
+  @IsOptional()
+  @IsObject()
+  escalationAudiences?: Partial<Record<'1' | '2' | '3' | '4', string[]>>;
 }
 
 export class FindingOverrideDto {
@@ -119,6 +134,14 @@ export class IssueEvaluationDto {
   @ValidateNested()
   @Type(() => IssuePolicyDto)
   policy?: IssuePolicyDto;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: '确认下发整改时限已过的问题（否则 409 PAST_DEADLINES_NOT_ACKNOWLEDGED），记入审计日志',
+  })
+  @IsOptional()
+  @IsBoolean()
+  acknowledgePastDeadlines?: boolean;
 }
 
 export class IssuedRectificationDto {
@@ -135,4 +158,5 @@ export class IssueEvaluationResultDto {
   @ApiProperty() workflowId!: string;
   @ApiProperty() deliveryDate!: string;
   @ApiProperty({ type: [IssuedRectificationDto] }) rectifications!: IssuedRectificationDto[];
+  @ApiProperty({ type: [String], description: '已过期限、暂定期限等提示' }) warnings!: string[];
 }

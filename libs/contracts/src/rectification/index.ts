@@ -8,3 +8,4 @@ export * from './rectification-transition';
 export * from './step-catalog';
 export * from './step-checks';
 export * from './step-effects';
+export * from './ladder-schedule';

@@ -57,6 +57,19 @@ export const rectificationUpdates: { [K in RectificationCommandName]: Rectificat
   cancel: defineUpdate('cancel'),
 };
 
+/**
+ * A year's 放假/调休 arrangement was loaded: the provisional deadline is recomputed and every pending timer
+ * follows it. Not a person's step — sent by the calendar service — so it is not in the step catalog.
+ */
+export interface RecalendarDeadlineCommand {
+  deadline: Deadline;
+  /** The year whose loading moved it, for the timeline. */
+  year: number;
+}
+export const recalendarDeadlineUpdate = defineUpdate<RectificationState, [RecalendarDeadlineCommand]>(
+  'recalendarDeadline',
+);
+
 export const rectificationStateQuery = defineQuery<RectificationState>('state');
 
 export type RectificationResult = RectificationOutcome;

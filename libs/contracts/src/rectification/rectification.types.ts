@@ -50,12 +50,23 @@ export interface RectificationPolicy {
   maxExtensions: number;
   /** 持续整改: a progress report is due every this many seconds while ongoing. */
   progressReportIntervalSeconds: number;
+  /**
+   * Who hears of each rung (audience names of libs/notifications' catalog); a rung not named here goes to
+   * the defaults (DEFAULT_ESCALATION_AUDIENCES).
+   */
+  escalationAudiences?: Partial<Record<1 | 2 | 3 | 4, string[]>>;
 }
 
 /** A deadline as a calendar date (what people read) and the instant it ends (what timers use). */
 export interface Deadline {
   date: string; // YYYY-MM-DD
   at: string; // ISO instant, end of that day in the bureau's time zone
+  /**
+   * Counted in working days into a year whose 放假/调休 arrangement was not loaded (weekends only there): it
+   * moves when the year is loaded. `workingDays` is then the count from the delivery date, to recompute it.
+   */
+  provisional?: boolean;
+  workingDays?: number;
 }
 
 export interface DeadlineVersion extends Deadline {
@@ -145,6 +156,8 @@ export interface ReminderRecord {
   offsetSeconds?: number;
   deadlineVersion?: number;
   at: string;
+  /** Its moment had passed (before issuing, or the deadline overtook it): recorded, never sent. */
+  skipped?: boolean;
 }
 
 export interface Assignment {

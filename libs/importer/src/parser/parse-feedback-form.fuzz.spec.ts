@@ -10,7 +10,11 @@ import { MAX_PARSE_CHARS, parseFeedbackForm } from './parse-feedback-form';
  */
 const BASE_SEED = Number(process.env.FUZZ_SEED ?? 20240607);
 const CASES_PER_FIXTURE = 110;
-const MAX_MS_PER_CASE = 300;
+/**
+ * Not a speed target (that is the importer bench): a guard against catastrophic regex backtracking, which takes
+ * seconds to minutes on one input. Generous so a busy machine never trips it.
+ */
+const MAX_MS_PER_CASE = 10_000;
 const MAX_TEXT = 80_000;
 
 type Rng = () => number;

@@ -1,6 +1,6 @@
 import type { NotificationRequest, RectificationState } from '@rectiflow/contracts';
 import { KIND_LABELS, escalationLabel } from '../notification-catalog';
-import { chineseDate, chineseDateTime, excerpt, leadTime, scoreText } from './format';
+import { chineseDate, chineseDateTime, dateInZone, excerpt, leadTime, scoreText } from './format';
 
 /** Everything a rectification template may use. Every key is always present (strict templates). */
 export interface ItemContext {
@@ -23,6 +23,8 @@ export interface ItemContext {
   submission: { account: string };
   plan: { responsiblePerson: string; measureCount: number };
   extension: { reason: string; requested: string };
+  /** The rungs actually sent before this one, as a notice cites them ("2026年12月2日发出提醒函、…督办"). */
+  ladder: { hasPrevious: boolean; previous: string };
   link: string;
 }
 
@@ -78,6 +80,39 @@ export function buildItemContext(s: ItemContextSources): ItemContext {
       reason: excerpt(str(p.reason) || extension?.reason),
       requested: chineseDate(str(p.requestedDeadline) || extension?.requested.date),
     },
+    ladder: ladderContext(s),
     link: s.link,
   };
+}
+
+/** How a notice names a rung that happened: what the bureau did, on which day. */
+const RUNG_DEEDS: Record<number, string> = { 1: '发出提醒函', 2: '督办', 3: '约谈', 4: '通报' };
+
+interface CitedRung {
+  level: number;
+  at: string;
+}
+
+function previousRungs(s: ItemContextSources): CitedRung[] {
+  const given = (s.request.payload ?? {}).previousRungs;
+  if (Array.isArray(given))
+    return given.filter(
+      (r): r is CitedRung =>
+        typeof r === 'object' &&
+        r !== null &&
+        typeof (r as CitedRung).level === 'number' &&
+        !!(r as CitedRung).at,
+    );
+  // A request from a run before the rung-by-rung ladder: cite what the snapshot shows was sent before.
+  const level = s.request.level ?? 0;
+  const escalations = s.state?.escalations ?? [];
+  const version = escalations.length ? escalations[escalations.length - 1].deadlineVersion : 0;
+  return escalations.filter((e) => e.deadlineVersion === version && e.level < level);
+}
+
+function ladderContext(s: ItemContextSources): ItemContext['ladder'] {
+  const cited = previousRungs(s).map(
+    (r) => `${chineseDate(dateInZone(new Date(r.at), s.timeZone))}${RUNG_DEEDS[r.level] ?? ''}`,
+  );
+  return { hasPrevious: cited.length > 0, previous: cited.join('、') };
 }

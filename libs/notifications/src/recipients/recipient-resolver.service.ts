@@ -26,6 +26,8 @@ export type ResolvedRecipient = { audience: Audience } & ({ user: RecipientUser 
 export interface RecipientScope {
   unitId: number;
   previousUnitId?: number | null;
+  /** The bureau reviewer in charge (who issued the item), for the `issuer` audience. */
+  issuerUserId?: number | null;
 }
 
 const USER_FIELDS = { id: true, displayName: true, email: true, role: true, isUnitHead: true } as const;
@@ -81,6 +83,27 @@ export class RecipientResolver {
             (await this.headsOf(chain)).map((user) => ({ user })),
           );
           break;
+        case 'issuer':
+          if (scope.issuerUserId)
+            push(
+              audience,
+              (
+                await this.users.find({
+                  where: { id: scope.issuerUserId, active: true },
+                  select: USER_FIELDS,
+                })
+              ).map((user) => ({ user })),
+            );
+          break;
+        case 'parent_unit_users': {
+          const parent = chain[1];
+          if (parent && parent.kind !== 'bureau' && parent.active)
+            push(
+              audience,
+              (await this.usersOf([parent.id], ['dept_user', 'dept_leader'])).map((user) => ({ user })),
+            );
+          break;
+        }
         case 'bureau_reviewers':
         case 'bureau_leaders': {
           const role: Role = audience === 'bureau_reviewers' ? 'bureau_reviewer' : 'bureau_leader';

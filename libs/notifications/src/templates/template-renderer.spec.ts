@@ -32,7 +32,18 @@ const state = {
   assignments: [{ reason: '职责调整' }],
 } as unknown as RectificationState;
 
-function context(event: NotificationEvent, level?: 1 | 2 | 3 | 4) {
+/** The rungs actually sent before `level`: the third at 16:30 UTC, already the next day in Shanghai. */
+const SENT_RUNGS = [
+  { level: 1, label: '提醒函', at: '2027-01-01T02:00:00.000Z' },
+  { level: 2, label: '督办', at: '2027-01-08T02:00:00.000Z' },
+  { level: 3, label: '约谈', at: '2027-01-15T16:30:00.000Z' },
+];
+
+function context(
+  event: NotificationEvent,
+  level?: 1 | 2 | 3 | 4,
+  previous = SENT_RUNGS.slice(0, (level ?? 1) - 1),
+) {
   const request: NotificationRequest = {
     key: `rectification-3f1c-2.5.${event}`,
     event,
@@ -47,6 +58,7 @@ function context(event: NotificationEvent, level?: 1 | 2 | 3 | 4) {
       findingTitle: '预算编制依据不充分，绩效目标设置不够细化',
       actor: event.startsWith('plan') || event === 'submitted' ? '李四' : '系统',
       ...PAYLOADS[event],
+      ...(event === 'escalation' ? { previousRungs: previous } : {}),
     },
   };
   return buildItemContext({
@@ -119,6 +131,21 @@ describe('notification templates', () => {
       expect(message).toMatchSnapshot();
     },
   );
+
+  it('writes 督办/约谈/通报 from the rungs that happened, citing their dates in the bureau time zone', () => {
+    const full = renderer.render('escalation-4', context('escalation', 4)).body;
+    expect(full).toContain(
+      '经2027年1月1日发出提醒函、2027年1月8日督办、2027年1月16日约谈，仍未完成整改，现予通报',
+    );
+    // Only a 提醒函 happened: the notice claims no 督办 or 约谈.
+    const short = renderer.render('escalation-4', context('escalation', 4, SENT_RUNGS.slice(0, 1))).body;
+    expect(short).toContain('经2027年1月1日发出提醒函，仍未完成整改');
+    expect(short).not.toMatch(/督办|约谈/);
+    // Nothing sent before (an old run's request without history): no claim at all.
+    const bare = renderer.render('escalation-2', context('escalation', 2, [])).body;
+    expect(bare).toContain('（2026年12月31日），仍未完成整改，现予督办');
+    expect(bare).not.toContain('提醒');
+  });
 
   it('renders a refused extension differently from an approved one', () => {
     const ctx = { ...context('extension_decided'), approved: false, comment: '' };

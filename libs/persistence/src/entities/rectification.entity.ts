@@ -45,11 +45,19 @@ export class RectificationEntity {
   @Column({ type: 'datetime', precision: 3 })
   currentDeadlineAt!: Date;
 
+  /** The current deadline counts weekends only in a year whose 放假/调休 arrangement is not loaded yet. */
+  @Column({ type: 'boolean', default: false })
+  deadlineProvisional!: boolean;
+
   @Column({ type: 'int', default: 0 })
   extensionCount!: number;
 
   @Column({ type: 'tinyint', default: 0 })
   escalationLevel!: number;
+
+  /** The highest rung ever reached, across extensions (escalationLevel restarts at 0 with a new deadline). */
+  @Column({ type: 'tinyint', default: 0 })
+  maxEscalationLevel!: number;
 
   @Column({ type: 'boolean', default: false })
   overdue!: boolean;
