@@ -58,6 +58,8 @@ describe('web app served by the API', () => {
     expect(csp['default-src']).toEqual(["'self'"]);
     expect(csp['script-src']).toEqual(["'self'"]);
     expect(csp['style-src']).toEqual(["'self'", `'nonce-${nonce}'`]);
+    expect(csp['style-src-elem']).toEqual(["'self'", `'nonce-${nonce}'`]);
+    expect(csp['style-src-attr']).toEqual(["'unsafe-inline'"]);
     expect(csp['object-src']).toEqual(["'none'"]);
     expect(csp['frame-ancestors']).toEqual(["'none'"]);
     expect(a.headers['cache-control']).toBe('no-store');

@@ -30,6 +30,10 @@ export const UI_CSP = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'style-src': ["'self'", nonceOf],
+  // <style> elements only from files or with the nonce; style *attributes* (which cannot run script) are what
+  // antd's and ECharts' components set on their elements (positions of popups, tooltips, motion).
+  'style-src-elem': ["'self'", nonceOf],
+  'style-src-attr': ["'unsafe-inline'"],
   'img-src': ["'self'", 'blob:', 'data:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
@@ -48,6 +52,7 @@ export const UI_CSP = {
 export const DOCS_CSP = {
   ...UI_CSP,
   'style-src': ["'self'", "'unsafe-inline'"],
+  'style-src-elem': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:'],
   'frame-src': ["'self'"],
   'base-uri': ["'self'"],

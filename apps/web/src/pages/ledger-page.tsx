@@ -203,6 +203,7 @@ export default function LedgerPage() {
           <Form.Item label="状态" name="status">
             <Select
               mode="multiple"
+              showSearch={{ optionFilterProp: 'label' }}
               allowClear
               aria-label="状态"
               style={{ minWidth: phone ? '100%' : 200 }}
@@ -212,6 +213,7 @@ export default function LedgerPage() {
           <Form.Item label="类型" name="type">
             <Select
               mode="multiple"
+              showSearch={{ optionFilterProp: 'label' }}
               allowClear
               style={{ minWidth: phone ? '100%' : 140 }}
               options={RECTIFICATION_TYPES.map((s) => ({ value: s, label: TYPE_LABELS[s] }))}
