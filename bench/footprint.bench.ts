@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import type { AuthUser } from '../libs/auth/src/auth-user';
 import { IssueEvaluationService } from '../libs/rectification/src/issue-evaluation.service';
 import { seedSyntheticEvaluation } from '../test/support/synthetic-evaluation';
-import { killWorkerProcess, spawnWorkerProcess } from '../test/support/worker-process';
+import { killAppProcess, spawnWorkerProcess } from '../test/support/app-process';
 import { BenchResult, round, runWhenMain } from './bench-utils';
 import { benchArg, seedUnits, startBenchStack, terminateAll, waitFor } from './support/temporal-bench-stack';
 
@@ -103,7 +103,7 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<Bench
       },
     };
   } finally {
-    if (worker) await killWorkerProcess(worker);
+    if (worker) await killAppProcess(worker);
     if (evaluationId)
       await terminateAll(s.client, [
         `evaluation-${evaluationId}`,
