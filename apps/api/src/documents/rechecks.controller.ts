@@ -22,6 +22,12 @@ export class RechecksController {
     return this.rechecks.list(user, query.status);
   }
 
+  @Get(':id')
+  @ApiOperation({ summary: '回头看详情' })
+  get(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<RecheckView> {
+    return this.rechecks.view(user, id);
+  }
+
   @Post(':id/decision')
   @HttpCode(200)
   @Roles('bureau_reviewer')
