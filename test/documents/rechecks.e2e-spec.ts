@@ -1,4 +1,6 @@
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import request from 'supertest';
+import { recheckWorkflowId } from '../../libs/contracts/src';
 import { createUserAndLogin, dataSourceOf, TestAccount } from '../support/auth';
 import { eventually, startTestStack, TestStack } from '../support/test-stack';
 import { minimalPdf } from '../evidence/evidence-fixtures';
@@ -61,7 +63,13 @@ describe('回头看 (re-check after 销号)', () => {
     dept = await createUserAndLogin(stack, { role: 'dept_user' });
     otherDept = await createUserAndLogin(stack, { role: 'dept_user' });
     evaluationId = await importSeed(http, reviewer);
-    await issueSeed(http, reviewer, evaluationId, { deliveryDate: dayOffset(0), unitId: dept.unitId });
+    await issueSeed(http, reviewer, evaluationId, {
+      deliveryDate: dayOffset(0),
+      unitId: dept.unitId,
+      overrides: [{ seq: 3, type: 'immediate' }],
+    });
+    // 立行立改 first: by the time the others fall due, its closing has long been projected.
+    await close(rid(evaluationId, 3));
     await close(rid(evaluationId, 1));
     await close(rid(evaluationId, 2));
     due = await eventually(
@@ -89,9 +97,17 @@ describe('回头看 (re-check after 销号)', () => {
       expect(Date.parse(r.dueAt)).toBeGreaterThanOrEqual(Date.parse(detail.body.state.closedAt) + 3000);
       expect(detail.body.timeline.map((e: { action: string }) => e.action)).toContain('recheck_due');
     }
-    // Items still open have none.
-    const open = await request(http).get('/api/v1/rechecks').set(reviewer.auth).expect(200);
-    expect((open.body as Recheck[]).some((r) => r.rectificationId === rid(evaluationId, 3))).toBe(false);
+    // Neither the 立行立改 item (closed first) nor the open one has a re-check, nor even its workflow.
+    const all = await request(http).get('/api/v1/rechecks').set(reviewer.auth).expect(200);
+    const ids = (all.body as Recheck[]).map((r) => r.rectificationId);
+    expect(ids).not.toContain(rid(evaluationId, 3));
+    expect(ids).not.toContain(rid(evaluationId, 4));
+    await expect(
+      stack
+        .worker!.get(Client)
+        .workflow.getHandle(recheckWorkflowId(rid(evaluationId, 3)))
+        .describe(),
+    ).rejects.toBeInstanceOf(WorkflowNotFoundError);
   });
 
   it('scopes by unit: the department sees its own, another unit sees nothing and gets 404', async () => {
