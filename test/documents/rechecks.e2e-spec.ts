@@ -135,11 +135,26 @@ describe('回头看 (re-check after 销号)', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
     expect(bad.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    const pastDeadline = await request(http)
+      .post(`/api/v1/rechecks/${recheckOf(2).id}/decision`)
+      .set(reviewer.auth)
+      .send({ outcome: 'rebound', note: '反弹', deadline: dayOffset(-1) });
+    expect(pastDeadline.status).toBe(400);
+    expect(pastDeadline.body.error.message).toContain('整改时限');
+    const deadlineOnConsolidated = await request(http)
+      .post(`/api/v1/rechecks/${recheckOf(1).id}/decision`)
+      .set(reviewer.auth)
+      .send({ outcome: 'consolidated', note: '巩固', deadline: dayOffset(30) });
+    expect(deadlineOnConsolidated.status).toBe(400);
     const still = await request(http)
       .get(`/api/v1/rechecks/${recheckOf(1).id}`)
       .set(reviewer.auth)
       .expect(200);
     expect(still.body.status).toBe('due');
+    const untouched = await request(http)
+      .get(`/api/v1/rechecks/${recheckOf(2).id}`)
+      .set(reviewer.auth);
+    expect(untouched.body).toMatchObject({ status: 'due', outcome: null });
   });
 
   it('巩固 keeps the item closed and records the decision once', async () => {
