@@ -13,8 +13,9 @@ import { RecheckStartHook } from './recheck-start.hook';
 
 /**
  * The worker side of 督办文书: 文号 allocation and letter rows inside the projection's transaction (through the
- * projection hook), rendering after the commit; the 回头看 workflow's start after 销号 and its activities. Global so the rectification projection finds the hook without
- * importing this library; likewise the e-mail channel finds the letter to attach to an escalation notice.
+ * projection hook), rendering after the commit; the 回头看 workflow's start after 销号 (same hook) and its
+ * activities. Global so the rectification projection finds the hook without importing this library; likewise
+ * the e-mail channel finds the letter to attach to an escalation notice.
  */
 @Global()
 @Module({
