@@ -14,6 +14,8 @@ export abstract class AppConfig {
     trustProxy: false | number | string[];
   };
   abstract readonly database: { url: string; poolSize: number };
+  /** 整改台账 reads: time limit of one interactive query (0 = none). */
+  abstract readonly ledger: { queryTimeoutMs: number };
   abstract readonly redis: { url: string; queuePrefix: string };
   abstract readonly temporal: {
     address: string;

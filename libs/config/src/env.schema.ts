@@ -71,6 +71,14 @@ export class EnvironmentVariables {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** Statement time limit of interactive ledger reads (max_statement_time); 0 = none. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(600000)
+  LEDGER_QUERY_TIMEOUT_MS = 5000;
+
   @IsString()
   @IsNotEmpty()
   @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must look like redis://host:6379/0' })

@@ -43,6 +43,7 @@ export function buildConfig(env: Record<string, string | undefined>): AppConfig 
           : vars.TRUST_PROXY.split(','),
     },
     database: { url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE },
+    ledger: { queryTimeoutMs: vars.LEDGER_QUERY_TIMEOUT_MS },
     redis: { url: vars.REDIS_URL, queuePrefix: vars.QUEUE_PREFIX },
     temporal: {
       address: vars.TEMPORAL_ADDRESS,

@@ -78,7 +78,9 @@ export interface LedgerItem {
 
 export interface LedgerPage {
   items: LedgerItem[];
+  /** exact up to LEDGER_COUNT_LIMIT; above it, that limit with totalIsEstimate (shown as "10000+") */
   total: number;
+  totalIsEstimate: boolean;
   page: number;
   pageSize: number;
 }

@@ -9,6 +9,8 @@ import { AddSourceTextAndProvenance1765100000000 } from './migrations/1765100000
 import { EscalationHistoryAndCalendarYears1765200000001 } from './migrations/1765200000001-escalation-history-and-calendar-years';
 import { CreateSupervisionLetters1765300000000 } from './migrations/1765300000000-create-supervision-letters';
 import { CreateRechecks1765450000000 } from './migrations/1765450000000-create-rechecks';
+import { AddLedgerColumns1765500000001 } from './migrations/1765500000001-add-ledger-columns';
+import { AddLedgerIndexesAndSearch1765500000002 } from './migrations/1765500000002-add-ledger-indexes-and-search';
 
 /** Every migration in order. A new migration is appended here (see README: schema changes). */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   EscalationHistoryAndCalendarYears1765200000001,
   CreateSupervisionLetters1765300000000,
   CreateRechecks1765450000000,
+  AddLedgerColumns1765500000001,
+  AddLedgerIndexesAndSearch1765500000002,
 ];

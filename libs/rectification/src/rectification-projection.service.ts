@@ -1,6 +1,13 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { reboundOfId, reboundRound, type RectificationState, type TimelineEvent } from '@rectiflow/contracts';
+import { searchText } from '@rectiflow/common';
+import {
+  RECTIFICATION_STATUSES,
+  reboundOfId,
+  reboundRound,
+  RectificationState,
+  TimelineEvent,
+} from '@rectiflow/contracts';
 import { RectificationEntity, RectificationEventEntity } from '@rectiflow/persistence';
 import { RectificationProjectionHook } from './rectification-projection.hook';
 
@@ -18,7 +25,15 @@ export class RectificationProjectionService {
 
   async record(snapshot: RectificationState, event: TimelineEvent): Promise<void> {
     const after = await this.dataSource.transaction(async (tx) => {
-      const row = toRow(snapshot);
+      // The names the keyword search covers besides the title (two primary-key reads).
+      const [names] = (await tx.query(
+        'SELECT (SELECT projectName FROM evaluation WHERE id = ?) AS projectName, (SELECT name FROM unit WHERE id = ?) AS unitName',
+        [snapshot.evaluationId, snapshot.unitId],
+      )) as { projectName: string | null; unitName: string | null }[];
+      const row = {
+        ...toRow(snapshot),
+        searchText: searchText(snapshot.findingTitle, names?.unitName, names?.projectName),
+      };
       // updateEntity(false): TypeORM would otherwise write the defaults it reads back into `row`.
       await tx
         .createQueryBuilder()
@@ -59,7 +74,7 @@ export class RectificationProjectionService {
   }
 }
 
-function toRow(s: RectificationState): Omit<RectificationEntity, 'updatedAt'> {
+function toRow(s: RectificationState): Omit<RectificationEntity, 'updatedAt' | 'searchText'> {
   // A 回头看 反弹 reopens the finding under a derived id; the round and the item it reopens follow from it.
   const round = reboundRound(s.id);
   const original = s.deadlines[0];
@@ -74,6 +89,7 @@ function toRow(s: RectificationState): Omit<RectificationEntity, 'updatedAt'> {
     round,
     reboundOf: reboundOfId(s.id),
     status: s.status,
+    statusRank: RECTIFICATION_STATUSES.indexOf(s.status) + 1,
     type: s.type,
     unitId: s.unitId,
     originalDeadline: original.date,
@@ -92,5 +108,10 @@ function toRow(s: RectificationState): Omit<RectificationEntity, 'updatedAt'> {
     cancelledAt: s.cancelled ? new Date(s.cancelled.at) : null,
     state: s,
     lastEventSeq: s.eventSeq,
+    ledgerPlan: plan ?? null,
+    ledgerEvidence: s.evidence.length > 0 ? s.evidence : null,
+    ledgerReview: review ?? null,
+    ledgerProgress: s.progressReports[s.progressReports.length - 1] ?? null,
+    ledgerSubmission: s.submissions[s.submissions.length - 1] ?? null,
   };
 }

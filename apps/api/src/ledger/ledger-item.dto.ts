@@ -52,7 +52,11 @@ export class LedgerItemDto {
 
 export class LedgerPageDto {
   @ApiProperty({ type: [LedgerItemDto] }) items!: LedgerItemDto[];
-  @ApiProperty() total!: number;
+  @ApiProperty({
+    description: '符合条件的条数；超过 10000 时为 10000，且 totalIsEstimate 为 true（显示为「10000+」）',
+  })
+  total!: number;
+  @ApiProperty({ description: 'total 是否为下限（实际条数超过 10000）' }) totalIsEstimate!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }
