@@ -35,8 +35,9 @@ export async function seedLedger(ds: DataSource, n: number): Promise<void> {
     const chunk = Array.from({ length: Math.min(500, n - from) }, (_, k) => from + k);
     await ds.query(
       `INSERT INTO rectification (id, evaluationId, findingSeq, findingTitle, status, type, unitId, originalDeadline, currentDeadline, currentDeadlineAt,
-         extensionCount, escalationLevel, overdue, responsiblePerson, evidenceCount, lastReviewResult, issuedAt, closedAt, state, lastEventSeq)
-       VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(',')}`,
+         extensionCount, escalationLevel, overdue, responsiblePerson, evidenceCount, lastReviewResult, issuedAt, closedAt, state, lastEventSeq,
+         ledgerPlan, ledgerEvidence, ledgerReview, ledgerSubmission)
+       VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(',')}`,
       chunk.flatMap((i) => rectificationRow(i, unitIds[i % unitIds.length])),
     );
   }
@@ -160,5 +161,9 @@ function rectificationRow(i: number, unitId: number): unknown[] {
     closed ? new Date('2026-02-10T00:00:00Z') : null,
     JSON.stringify(state),
     5,
+    // the columns the projection copies from the state for the printed ledger
+    ...[state.plans, state.evidence, state.reviews, state.submissions].map((a) =>
+      a.length > 0 ? JSON.stringify(a === state.evidence ? a : a[a.length - 1]) : null,
+    ),
   ];
 }

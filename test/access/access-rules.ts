@@ -142,6 +142,8 @@ const BUREAU_STEP: AccessMap = {
   dept_user: S,
   dept_leader: S,
 };
+/** 回头看 巩固/反弹: the bureau's reviewers only */
+const RECHECK_DECIDERS: AccessMap = { ...ADMIN_ONLY, bureau_admin: F, bureau_reviewer: A };
 
 // ── instances ────────────────────────────────────────────────────────────────────────────────────────────────
 const NONE: Instance[] = [{ label: '-', owner: 'anyone' }];
@@ -885,6 +887,100 @@ export const RULES: AccessRule[] = [
         : [`served bytes other than ${f.item}'s file`];
     },
   },
+  // 整改情况报告 (documents branch): an evaluation's report as its detail is seen; a unit's as the unit is
+  {
+    route: 'GET /api/v1/evaluations/{id}/rectification-report.docx',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: (w) => [
+      evaluation(w, 'E1'),
+      evaluation(w, 'E2'),
+      evaluation(w, 'E3'),
+      evaluation(w, 'D1'),
+      ghostEvaluation(),
+    ],
+    ok: [200],
+    send: () => ({ binary: true }),
+  },
+  {
+    route: 'GET /api/v1/units/{unitId}/rectification-report.docx',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: (w) =>
+      (['deptA', 'projA', 'deptB'] as const)
+        .map((k): Instance => ({
+          label: `unit ${unitLabel(w, w.units[k].id)}`,
+          owner: { units: [w.units[k].id] },
+          params: { unitId: w.units[k].id },
+          query: { year: Number(dayOffset(0).slice(0, 4)) },
+        }))
+        .concat(absent('ghost unit', { unitId: ghost.int })),
+    ok: [200],
+    send: ({ instance }) => ({ query: instance.query ?? { year: 2026 }, binary: true }),
+  },
+  // 督办文书 (documents branch): the world reaches no rung, so the lists are empty and letters are absent
+  {
+    route: 'GET /api/v1/rectifications/{id}/letters',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: items,
+    ok: [200],
+    inspect: ({ res }) =>
+      Array.isArray(res.body) && res.body.length === 0 ? [] : ['letters where none exist'],
+  },
+  {
+    route: 'GET /api/v1/rectifications/{id}/letters/{letterId}/download',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: (w) => [
+      absent('ghost item and letter', { id: ghost.rectification(), letterId: ghost.int }),
+      absent('A1 with a ghost letter', { id: w.items.A1.id, letterId: ghost.int }, false),
+    ],
+    ok: [200],
+  },
+  {
+    route: 'GET /api/v1/rectifications/{id}/letters/{letterId}/replies/{replyId}/download',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: (w) => [
+      absent('ghost item, letter and reply', {
+        id: ghost.rectification(),
+        letterId: ghost.int,
+        replyId: ghost.int,
+      }),
+      absent('B4 with a ghost letter', { id: w.items.B4.id, letterId: ghost.int, replyId: ghost.int }, false),
+    ],
+    ok: [200],
+  },
+
+  // 回头看 (recheck branch): the world closes nothing, so only scope is checked on whatever rows exist; the
+  // decision is the bureau reviewer's alone
+  {
+    route: 'GET /api/v1/rechecks',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: none,
+    ok: [200],
+    inspect: ({ persona, res }) =>
+      (res.body as { id: number; unitId: number }[])
+        .filter((r) => !seesUnit(persona, r.unitId))
+        .map((r) => `recheck ${r.id} of unit ${r.unitId} outside the caller's units`),
+  },
+  {
+    route: 'GET /api/v1/rechecks/{id}',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: () => [absent('ghost recheck', { id: ghost.int })],
+    ok: [200],
+  },
+  {
+    route: 'POST /api/v1/rechecks/{id}/decision',
+    access: RECHECK_DECIDERS,
+    phase: 'write',
+    targets: () => [absent('ghost recheck', { id: ghost.int })],
+    ok: [200, 409],
+    send: () => ({ body: { outcome: 'consolidated', note: '未发现反弹' } }),
+  },
 
   // ── the steps, in the order a rectification lives them: 签收 and 方案 succeed on the fresh items, 退回 on A2
   //    and 批准 on E3PA / E2B; then 佐证, 延期 and its approval, 提交, 认定 as 持续整改 and 进展 on every item in progress ──
@@ -914,6 +1010,17 @@ export const RULES: AccessRule[] = [
       },
     ],
   })),
+  {
+    route: 'POST /api/v1/rectifications/{id}/letters/{letterId}/replies',
+    access: DEPARTMENT_STEP,
+    phase: 'write',
+    targets: (w) => [
+      absent('ghost item and letter', { id: ghost.rectification(), letterId: ghost.int }),
+      absent('A1 with a ghost letter', { id: w.items.A1.id, letterId: ghost.int }, false),
+    ],
+    ok: [201],
+    send: ({ persona }) => ({ files: [{ name: `回复-${persona.key}.pdf`, bytes: minimalPdf(persona.key) }] }),
+  },
   departmentStep('POST /api/v1/rectifications/{id}/extensions', {
     reason: '跨年度项目',
     newDeadline: dayOffset(200),

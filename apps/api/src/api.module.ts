@@ -8,6 +8,7 @@ import { TemporalClientModule } from '@rectiflow/temporal';
 import { AuditLogModule } from './audit/audit-log.module';
 import { CalendarHttpModule } from './calendar/calendar-http.module';
 import { AuthHttpModule } from './auth/auth-http.module';
+import { DocumentsHttpModule } from './documents/documents-http.module';
 import { DashboardHttpModule } from './dashboard/dashboard-http.module';
 import { EvaluationsHttpModule } from './evaluations/evaluations-http.module';
 import { HealthModule } from './health/health.module';
@@ -39,6 +40,7 @@ export class ApiModule {
         RectificationsHttpModule,
         NotificationsHttpModule,
         CalendarHttpModule,
+        DocumentsHttpModule,
         DashboardHttpModule,
       ],
       controllers: [ProbeController],

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CalendarModule } from '@rectiflow/calendar';
 import { AppConfig, ConfigModule } from '@rectiflow/config';
+import { DocumentsWorkerModule } from '@rectiflow/documents';
 import { LoggingModule } from '@rectiflow/logging';
 import { NotificationsWorkerModule } from '@rectiflow/notifications';
 import { PersistenceModule } from '@rectiflow/persistence';
@@ -26,6 +27,7 @@ export class WorkerModule {
         RectificationModule,
         NotificationsWorkerModule,
         CalendarModule,
+        DocumentsWorkerModule,
       ],
       providers: [TemporalWorkerService, ProbeProcessor],
     };

@@ -48,7 +48,9 @@ export const FIELD_LABELS: Record<string, string> = {
   name: '名称',
   newDeadline: '申请延至',
   newPassword: '新密码',
+  note: '说明',
   organizer: '组织单位',
+  outcome: '回头看结论',
   overdue: '是否逾期',
   overrides: '逐项设置',
   page: '页码',
@@ -89,6 +91,7 @@ export const FIELD_LABELS: Record<string, string> = {
   unitId: '责任单位',
   username: '用户名',
   webhookUrl: 'Webhook 地址',
+  year: '年度',
 };
 
 /** "measures.0.content" → "整改措施第 1 项的「内容」"-style name, read left to right. */

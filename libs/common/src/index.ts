@@ -9,3 +9,4 @@ export * from './field-labels';
 export * from './validation-messages';
 export * from './json-shape';
 export * from './malformed-multipart';
+export * from './search-bigrams';

@@ -14,6 +14,8 @@ export abstract class AppConfig {
     trustProxy: false | number | string[];
   };
   abstract readonly database: { url: string; poolSize: number };
+  /** 整改台账 reads: time limit of one interactive query (0 = none). */
+  abstract readonly ledger: { queryTimeoutMs: number };
   abstract readonly redis: { url: string; queuePrefix: string };
   abstract readonly temporal: {
     address: string;
@@ -78,5 +80,14 @@ export abstract class AppConfig {
     sendTimeoutMs: number;
     emailRatePerMinute: number;
     webhookRatePerMinute: number;
+  };
+  /** 督办文书 and 整改情况报告. */
+  abstract readonly documents: {
+    letterNumberPrefix: string;
+    issuer: string;
+    contact: string;
+    replyDays: number;
+    /** 回头看: seconds after 销号 until the re-check falls due. */
+    recheckPeriodSeconds: number;
   };
 }

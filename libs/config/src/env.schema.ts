@@ -1,5 +1,16 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
@@ -59,6 +70,14 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(200)
   DATABASE_POOL_SIZE = 10;
+
+  /** Statement time limit of interactive ledger reads (max_statement_time); 0 = none. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(600000)
+  LEDGER_QUERY_TIMEOUT_MS = 5000;
 
   @IsString()
   @IsNotEmpty()
@@ -401,4 +420,40 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   NOTIFY_WEBHOOK_RATE_PER_MINUTE = 20;
+
+  /** 文号 prefix of supervision letters, e.g. 景财绩督 → 景财绩督〔2026〕12号; numbered per prefix and year. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  LETTER_NUMBER_PREFIX = '景财绩督';
+
+  /** Issuing organ printed on supervision letters and reports (发文机关). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  LETTER_ISSUER = '景德镇市财政局';
+
+  /** Contact line printed on letters (联系人及电话). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  LETTER_CONTACT = '绩效管理科，联系电话：0798-8222000';
+
+  /** Days a unit has to answer a letter in writing (the "by when" printed on it). */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  LETTER_REPLY_DAYS = 5;
+
+  /** Seconds after 销号 until the 回头看 falls due (default 6 months of 30 days); none for 立行立改. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(315360000)
+  RECHECK_PERIOD_SECONDS = 15552000;
 }

@@ -43,6 +43,7 @@ export function buildConfig(env: Record<string, string | undefined>): AppConfig 
           : vars.TRUST_PROXY.split(','),
     },
     database: { url: vars.DATABASE_URL, poolSize: vars.DATABASE_POOL_SIZE },
+    ledger: { queryTimeoutMs: vars.LEDGER_QUERY_TIMEOUT_MS },
     redis: { url: vars.REDIS_URL, queuePrefix: vars.QUEUE_PREFIX },
     temporal: {
       address: vars.TEMPORAL_ADDRESS,
@@ -111,6 +112,13 @@ export function buildConfig(env: Record<string, string | undefined>): AppConfig 
       sendTimeoutMs: vars.NOTIFY_SEND_TIMEOUT_MS,
       emailRatePerMinute: vars.NOTIFY_EMAIL_RATE_PER_MINUTE,
       webhookRatePerMinute: vars.NOTIFY_WEBHOOK_RATE_PER_MINUTE,
+    },
+    documents: {
+      letterNumberPrefix: vars.LETTER_NUMBER_PREFIX,
+      issuer: vars.LETTER_ISSUER,
+      contact: vars.LETTER_CONTACT,
+      replyDays: vars.LETTER_REPLY_DAYS,
+      recheckPeriodSeconds: vars.RECHECK_PERIOD_SECONDS,
     },
   }) as AppConfig;
 }

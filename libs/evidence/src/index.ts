@@ -4,3 +4,4 @@ export * from './evidence-type';
 export * from './evidence-upload.service';
 export * from './evidence.module';
 export * from './evidence.types';
+export * from './evidence-file-name';

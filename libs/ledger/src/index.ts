@@ -7,3 +7,7 @@ export * from './ledger-list.service';
 export * from './ledger-query.builder';
 export * from './ledger.module';
 export * from './ledger.types';
+export * from './interactive-query';
+export * from './ledger-page.query';
+export * from './search-token-sample';
+export * from './ledger-units';

@@ -9,10 +9,11 @@ import {
   Submission,
   TYPE_LABELS,
 } from '@rectiflow/contracts';
+import { calendarDay } from '@rectiflow/rectification';
 import { escalationCell, ledgerOverdueDays, toNumber } from './ledger-item';
 import type { LedgerRaw } from './ledger.types';
 
-/** An export row: the list columns plus the parts of the workflow state the ledger prints (JSON_EXTRACT). */
+/** An export row: the list columns plus the parts of the workflow state the ledger prints (the ledger* columns). */
 export interface LedgerExportRaw extends LedgerRaw {
   plan: string | Plan | null;
   evidence: string | EvidenceRecord[] | null;
@@ -29,7 +30,7 @@ const MAX_EVIDENCE_LINES = 30;
 const EXCERPT = 300;
 
 const clip = (s: string, n = MAX_CELL): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-/** MariaDB returns JSON_EXTRACT as text, MySQL 8 as parsed JSON. */
+/** MariaDB returns JSON columns as text, MySQL 8 as parsed JSON. */
 const json = <T>(v: string | T | null): T | null =>
   v === null || v === undefined ? null : typeof v === 'string' ? (JSON.parse(v) as T) : v;
 
@@ -41,7 +42,7 @@ export function excelDate(ymd: string | null): Date | null {
 }
 
 /** The calendar day of an instant in the bureau's time zone, as YYYY-MM-DD. */
-export const dayIn = (at: Date, timeZone: string): string => at.toLocaleDateString('en-CA', { timeZone });
+export const dayIn = (at: Date, timeZone: string): string => calendarDay(at, timeZone);
 
 /** The 16 cells of one ledger line (LEDGER_COLUMNS order), and whether it is overdue (highlighted). */
 export function ledgerCells(

@@ -22,3 +22,4 @@ export * from './templates/templates-dir';
 export * from './webhook/webhook-format';
 export * from './webhook/webhook-signature';
 export * from './webhook/webhook-address.policy';
+export * from './channels/email-attachment.source';

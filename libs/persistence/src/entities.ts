@@ -15,6 +15,10 @@ import { NotificationPreferenceEntity } from './entities/notification-preference
 import { UnitWebhookSettingEntity } from './entities/unit-webhook-setting.entity';
 import { EvidenceFileEntity } from './entities/evidence-file.entity';
 import { CalendarYearEntity } from './entities/calendar-year.entity';
+import { LetterSequenceEntity } from './entities/letter-sequence.entity';
+import { SupervisionLetterEntity } from './entities/supervision-letter.entity';
+import { LetterReplyEntity } from './entities/letter-reply.entity';
+import { RecheckEntity } from './entities/recheck.entity';
 
 /** Every entity, listed explicitly so the same list works from TypeScript sources and from dist. */
 export const ENTITIES = [
@@ -35,4 +39,8 @@ export const ENTITIES = [
   UnitWebhookSettingEntity,
   EvidenceFileEntity,
   CalendarYearEntity,
+  LetterSequenceEntity,
+  SupervisionLetterEntity,
+  LetterReplyEntity,
+  RecheckEntity,
 ];

@@ -21,3 +21,7 @@ export * from './entities/notification-preference.entity';
 export * from './entities/unit-webhook-setting.entity';
 export * from './entities/evidence-file.entity';
 export * from './entities/calendar-year.entity';
+export * from './entities/letter-sequence.entity';
+export * from './entities/supervision-letter.entity';
+export * from './entities/letter-reply.entity';
+export * from './entities/recheck.entity';

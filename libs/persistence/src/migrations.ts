@@ -7,6 +7,10 @@ import { AddEvaluationIssuePlan1764180000000 } from './migrations/1764180000000-
 import { CreateEvidenceFiles1764200000000 } from './migrations/1764200000000-create-evidence-files';
 import { AddSourceTextAndProvenance1765100000000 } from './migrations/1765100000000-add-source-text-and-provenance';
 import { EscalationHistoryAndCalendarYears1765200000001 } from './migrations/1765200000001-escalation-history-and-calendar-years';
+import { CreateSupervisionLetters1765300000000 } from './migrations/1765300000000-create-supervision-letters';
+import { CreateRechecks1765450000000 } from './migrations/1765450000000-create-rechecks';
+import { AddLedgerColumns1765500000001 } from './migrations/1765500000001-add-ledger-columns';
+import { AddLedgerIndexesAndSearch1765500000002 } from './migrations/1765500000002-add-ledger-indexes-and-search';
 import { AddDashboardIndexes1765700000001 } from './migrations/1765700000001-add-dashboard-indexes';
 
 /** Every migration in order. A new migration is appended here (see README: schema changes). */
@@ -20,5 +24,9 @@ export const MIGRATIONS = [
   CreateEvidenceFiles1764200000000,
   AddSourceTextAndProvenance1765100000000,
   EscalationHistoryAndCalendarYears1765200000001,
+  CreateSupervisionLetters1765300000000,
+  CreateRechecks1765450000000,
+  AddLedgerColumns1765500000001,
+  AddLedgerIndexesAndSearch1765500000002,
   AddDashboardIndexes1765700000001,
 ];

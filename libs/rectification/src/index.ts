@@ -3,6 +3,7 @@ export * from './issue-page.service';
 export * from './issue-plan';
 export * from './notification-request.service';
 export * from './rectification-projection.service';
+export * from './rectification-projection.hook';
 export * from './rectification.activities';
 export * from './rectification.module';
 export * from './actor';

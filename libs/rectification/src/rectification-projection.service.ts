@@ -1,7 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { RectificationState, TimelineEvent } from '@rectiflow/contracts';
+import { searchText } from '@rectiflow/common';
+import {
+  RECTIFICATION_STATUSES,
+  reboundOfId,
+  reboundRound,
+  RectificationState,
+  TimelineEvent,
+} from '@rectiflow/contracts';
 import { RectificationEntity, RectificationEventEntity } from '@rectiflow/persistence';
+import { RectificationProjectionHook } from './rectification-projection.hook';
 
 /**
  * Writes the read model from the workflow: the snapshot row and the timeline event, in one transaction.
@@ -10,11 +18,22 @@ import { RectificationEntity, RectificationEventEntity } from '@rectiflow/persis
  */
 @Injectable()
 export class RectificationProjectionService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() private readonly hook?: RectificationProjectionHook,
+  ) {}
 
   async record(snapshot: RectificationState, event: TimelineEvent): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      const row = toRow(snapshot);
+    const after = await this.dataSource.transaction(async (tx) => {
+      // The names the keyword search covers besides the title (two primary-key reads).
+      const [names] = (await tx.query(
+        'SELECT (SELECT projectName FROM evaluation WHERE id = ?) AS projectName, (SELECT name FROM unit WHERE id = ?) AS unitName',
+        [snapshot.evaluationId, snapshot.unitId],
+      )) as { projectName: string | null; unitName: string | null }[];
+      const row = {
+        ...toRow(snapshot),
+        searchText: searchText(snapshot.findingTitle, names?.unitName, names?.projectName),
+      };
       // updateEntity(false): TypeORM would otherwise write the defaults it reads back into `row`.
       await tx
         .createQueryBuilder()
@@ -49,11 +68,15 @@ export class RectificationProjectionService {
         .orIgnore()
         .updateEntity(false)
         .execute();
+      return this.hook?.onEvent(tx, snapshot, event);
     });
+    if (after) await after();
   }
 }
 
-function toRow(s: RectificationState): Omit<RectificationEntity, 'updatedAt'> {
+function toRow(s: RectificationState): Omit<RectificationEntity, 'updatedAt' | 'searchText'> {
+  // A 回头看 反弹 reopens the finding under a derived id; the round and the item it reopens follow from it.
+  const round = reboundRound(s.id);
   const original = s.deadlines[0];
   const current = s.deadlines[s.deadlines.length - 1];
   const plan = s.plans[s.plans.length - 1];
@@ -63,7 +86,10 @@ function toRow(s: RectificationState): Omit<RectificationEntity, 'updatedAt'> {
     evaluationId: s.evaluationId,
     findingSeq: s.findingSeq,
     findingTitle: s.findingTitle.slice(0, 500),
+    round,
+    reboundOf: reboundOfId(s.id),
     status: s.status,
+    statusRank: RECTIFICATION_STATUSES.indexOf(s.status) + 1,
     type: s.type,
     unitId: s.unitId,
     originalDeadline: original.date,
@@ -82,5 +108,10 @@ function toRow(s: RectificationState): Omit<RectificationEntity, 'updatedAt'> {
     cancelledAt: s.cancelled ? new Date(s.cancelled.at) : null,
     state: s,
     lastEventSeq: s.eventSeq,
+    ledgerPlan: plan ?? null,
+    ledgerEvidence: s.evidence.length > 0 ? s.evidence : null,
+    ledgerReview: review ?? null,
+    ledgerProgress: s.progressReports[s.progressReports.length - 1] ?? null,
+    ledgerSubmission: s.submissions[s.submissions.length - 1] ?? null,
   };
 }

@@ -34,6 +34,8 @@ export class LedgerItemDto {
   @ApiProperty({ nullable: true, type: String }) responsiblePerson!: string | null;
   @ApiProperty({ example: '2027-03-31', description: '原整改时限' }) originalDeadline!: string;
   @ApiProperty({ example: '2027-06-30', description: '当前整改时限（延期后）' }) currentDeadline!: string;
+  @ApiProperty({ nullable: true, type: String, description: '回头看反弹：本事项重新整改的原事项' })
+  reboundOf!: string | null;
   @ApiProperty() extensionCount!: number;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ description: '逾期天数（至销号/撤销或今天）' }) overdueDays!: number;
@@ -50,7 +52,11 @@ export class LedgerItemDto {
 
 export class LedgerPageDto {
   @ApiProperty({ type: [LedgerItemDto] }) items!: LedgerItemDto[];
-  @ApiProperty() total!: number;
+  @ApiProperty({
+    description: '符合条件的条数；超过 10000 时为 10000，且 totalIsEstimate 为 true（显示为「10000+」）',
+  })
+  total!: number;
+  @ApiProperty({ description: 'total 是否为下限（实际条数超过 10000）' }) totalIsEstimate!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }

@@ -104,7 +104,11 @@ export class LedgerFilterDto {
   @IsISO8601({ strict: true }, { message: 'deadlineTo 不是有效日期' })
   deadlineTo?: string;
 
-  @ApiPropertyOptional({ maxLength: 100, description: '在问题标题与评价项目名称中查找' })
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description:
+      '关键词：在问题标题、责任单位与评价项目名称中查找（每相邻两字都须出现；空格分隔的词须都出现）',
+  })
   @IsOptional()
   @Transform(trimmed)
   @IsString()
@@ -124,11 +128,17 @@ export class LedgerFilterDto {
 
 /** The list adds paging; the export has none (it streams every matching row). */
 export class LedgerListQueryDto extends LedgerFilterDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({
+    default: 1,
+    minimum: 1,
+    maximum: 10000,
+    description: '页码；只能翻到前 10000 条（page × pageSize ≤ 10000 + pageSize），更多请缩小筛选或导出',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(10000)
   page = 1;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })

@@ -7,6 +7,7 @@ import { attachmentDisposition } from '@rectiflow/common';
 import { LedgerExportService, LedgerListService, XLSX_MIME } from '@rectiflow/ledger';
 import { LedgerPageDto } from './ledger-item.dto';
 import { LedgerFilterDto, LedgerListQueryDto, toLedgerFilter } from './ledger-query.dto';
+import { RequestAbortSignal } from './request-abort-signal.decorator';
 
 /**
  * 整改台账. Registered before RectificationDetailController (see RectificationsHttpModule): Express matches
@@ -27,8 +28,12 @@ export class LedgerController {
       '整改台账（分页）：按评价、单位（含下级）、状态、类型、逾期、督办级别、时限区间、关键词筛选并排序',
   })
   @ApiOkResponse({ type: LedgerPageDto })
-  list(@Query() query: LedgerListQueryDto, @CurrentUser() user: AuthUser): Promise<LedgerPageDto> {
-    return this.ledger.list(user, toLedgerFilter(query), query.page, query.pageSize);
+  list(
+    @Query() query: LedgerListQueryDto,
+    @CurrentUser() user: AuthUser,
+    @RequestAbortSignal() signal: AbortSignal,
+  ): Promise<LedgerPageDto> {
+    return this.ledger.list(user, toLedgerFilter(query), query.page, query.pageSize, signal);
   }
 
   @Get('export.xlsx')

@@ -1,5 +1,14 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { RectificationState, RectificationStatus, RectificationType } from '@rectiflow/contracts';
+import type {
+  EvidenceRecord,
+  Plan,
+  ProgressReport,
+  RectificationState,
+  RectificationStatus,
+  RectificationType,
+  Review,
+  Submission,
+} from '@rectiflow/contracts';
 
 /**
  * Read model of one rectification, written only by the workflow's projection activity. The columns serve the
@@ -7,7 +16,7 @@ import type { RectificationState, RectificationStatus, RectificationType } from 
  * truth for the process.
  */
 @Entity('rectification')
-@Index(['evaluationId', 'findingSeq'], { unique: true })
+@Index(['evaluationId', 'findingSeq', 'round'], { unique: true })
 @Index(['unitId', 'status'])
 @Index(['currentDeadline'])
 @Index('IDX_rectification_status_deadline', ['status', 'currentDeadline'])
@@ -26,6 +35,14 @@ export class RectificationEntity {
 
   @Column({ type: 'varchar', length: 500 })
   findingTitle!: string;
+
+  /** 0 for the item issued with the evaluation; N for its N-th reopening after a 回头看 found 反弹. */
+  @Column({ type: 'int', default: 0 })
+  round!: number;
+
+  /** The item this one reopens (回头看 反弹), else null. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  reboundOf!: string | null;
 
   @Column({ type: 'varchar', length: 20 })
   status!: RectificationStatus;
@@ -85,6 +102,31 @@ export class RectificationEntity {
 
   @Column({ type: 'int' })
   lastEventSeq!: number;
+
+  // What the printed ledger shows from `state`, copied by the projection (a `[last]` JSON path is unreliable
+  // on MariaDB, see migration 1765500000001).
+  @Column({ type: 'json', nullable: true })
+  ledgerPlan!: Plan | null;
+
+  @Column({ type: 'json', nullable: true })
+  ledgerEvidence!: EvidenceRecord[] | null;
+
+  @Column({ type: 'json', nullable: true })
+  ledgerReview!: Review | null;
+
+  @Column({ type: 'json', nullable: true })
+  ledgerProgress!: ProgressReport | null;
+
+  @Column({ type: 'json', nullable: true })
+  ledgerSubmission!: Submission | null;
+
+  /** The status's place in the lifecycle (1 = issued …), so the ledger's status sort can use an index. */
+  @Column({ type: 'tinyint', default: 0 })
+  statusRank!: number;
+
+  /** Character bigrams of title, unit and project for the FULLTEXT keyword search (see search-bigrams.ts). */
+  @Column({ type: 'text', charset: 'ascii', collation: 'ascii_bin', select: false })
+  searchText!: string;
 
   @UpdateDateColumn({ type: 'datetime', precision: 3 })
   updatedAt!: Date;

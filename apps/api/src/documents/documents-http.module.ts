@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { DocumentsModule } from '@rectiflow/documents';
+import { LetterReplyInterceptor } from './letter-reply.interceptor';
+import { LettersController } from './letters.controller';
+import { RechecksController } from './rechecks.controller';
+import { ReportsController } from './reports.controller';
+
+/** Routes of the supervision documents: letters and replies (reports, 回头看; 结果应用 when built). */
+@Module({
+  imports: [DocumentsModule],
+  controllers: [LettersController, ReportsController, RechecksController],
+  providers: [LetterReplyInterceptor],
+})
+export class DocumentsHttpModule {}

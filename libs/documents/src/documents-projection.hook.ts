@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { RectificationState, TimelineEvent } from '@rectiflow/contracts';
+import { RectificationProjectionHook } from '@rectiflow/rectification';
+import { LetterIssueHook } from './letter-issue.hook';
+import { RecheckStartHook } from './recheck-start.hook';
+
+/** The one projection hook of the documents library: letters per rung, then the 回头看 start after 销号. */
+@Injectable()
+export class DocumentsProjectionHook extends RectificationProjectionHook {
+  constructor(
+    private readonly letters: LetterIssueHook,
+    private readonly rechecks: RecheckStartHook,
+  ) {
+    super();
+  }
+
+  async onEvent(
+    tx: EntityManager,
+    snapshot: RectificationState,
+    event: TimelineEvent,
+  ): Promise<(() => Promise<void>) | void> {
+    const letters = await this.letters.onEvent(tx, snapshot, event);
+    const recheck = this.rechecks.afterCommit(snapshot, event);
+    if (!letters && !recheck) return;
+    return async () => {
+      if (letters) await letters();
+      if (recheck) await recheck();
+    };
+  }
+}
