@@ -787,6 +787,51 @@ export const RULES: AccessRule[] = [
     send: ({ instance }) => ({ query: withoutPaging(instance.query), binary: true }),
     inspect: inspectExport,
   },
+  // ── 工作台 and 我的待办: every role, figures over its own units only ──
+  ...(['summary', 'ageing', 'rungs', 'grades', 'closures-weekly'] as const).map((name): AccessRule => ({
+    route: `GET /api/v1/dashboard/${name}`,
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: none,
+    ok: [200],
+  })),
+  {
+    route: 'GET /api/v1/dashboard/by-unit',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: none,
+    ok: [200],
+    inspect: ({ w, persona, res }) => {
+      const rows = res.body as { unitId: number }[];
+      const outside = rows.filter((r) => !seesUnit(persona, r.unitId)).map((r) => r.unitId);
+      const mine = [
+        ...new Set(
+          worldItems(w)
+            .filter((i) => seesUnit(persona, i.unitId))
+            .map((i) => i.unitId),
+        ),
+      ];
+      const missing = mine.filter((u) => !rows.some((r) => r.unitId === u));
+      return [
+        ...(outside.length ? [`rows of units outside the scope: ${outside.join(', ')}`] : []),
+        ...(missing.length ? [`no row for its units ${missing.join(', ')}`] : []),
+      ];
+    },
+  },
+  {
+    route: 'GET /api/v1/todo',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: none,
+    ok: [200],
+    inspect: ({ persona, res }) => {
+      const items = (res.body.groups as { items: { id: string; unitId: number }[] }[]).flatMap(
+        (g) => g.items,
+      );
+      const outside = items.filter((i) => !seesUnit(persona, i.unitId)).map((i) => i.id);
+      return outside.length ? [`to-do items outside the scope: ${outside.join(', ')}`] : [];
+    },
+  },
   {
     route: 'GET /api/v1/rectifications/{id}',
     access: EVERY_ROLE,

@@ -11,6 +11,7 @@ import { CreateSupervisionLetters1765300000000 } from './migrations/176530000000
 import { CreateRechecks1765450000000 } from './migrations/1765450000000-create-rechecks';
 import { AddLedgerColumns1765500000001 } from './migrations/1765500000001-add-ledger-columns';
 import { AddLedgerIndexesAndSearch1765500000002 } from './migrations/1765500000002-add-ledger-indexes-and-search';
+import { AddDashboardIndexes1765700000001 } from './migrations/1765700000001-add-dashboard-indexes';
 
 /** Every migration in order. A new migration is appended here (see README: schema changes). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreateRechecks1765450000000,
   AddLedgerColumns1765500000001,
   AddLedgerIndexesAndSearch1765500000002,
+  AddDashboardIndexes1765700000001,
 ];

@@ -19,6 +19,9 @@ import type {
 @Index(['evaluationId', 'findingSeq', 'round'], { unique: true })
 @Index(['unitId', 'status'])
 @Index(['currentDeadline'])
+@Index('IDX_rectification_status_deadline', ['status', 'currentDeadline'])
+@Index('IDX_rectification_closed_at', ['closedAt'])
+@Index('IDX_rectification_escalation_status', ['escalationLevel', 'status'])
 export class RectificationEntity {
   /** The workflow id: rectification-<evaluationId>-<seq>. */
   @PrimaryColumn({ type: 'varchar', length: 120 })
