@@ -4,7 +4,17 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'var/**', '.tools/**', 'coverage/**', 'reports/**', 'apps/web/dist/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'var/**',
+      '.tools/**',
+      'coverage/**',
+      'reports/**',
+      'apps/web/dist/**',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -24,9 +34,27 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'mysql2', 'reflect-metadata', 'class-transformer', 'class-validator'], message: 'workflow code must stay deterministic' },
-            { group: ['node:*', 'fs', 'path', 'crypto', 'os'], message: 'no Node built-ins in workflow code' },
-            { group: ['@rectiflow/*'], message: 'the workflow bundler does not read tsconfig paths: use a relative import' },
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'bullmq',
+                'ioredis',
+                'mysql2',
+                'reflect-metadata',
+                'class-transformer',
+                'class-validator',
+              ],
+              message: 'workflow code must stay deterministic',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'os'],
+              message: 'no Node built-ins in workflow code',
+            },
+            {
+              group: ['@rectiflow/*'],
+              message: 'the workflow bundler does not read tsconfig paths: use a relative import',
+            },
           ],
         },
       ],
@@ -34,16 +62,20 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' }, sourceType: 'commonjs' },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+      sourceType: 'commonjs',
+    },
   },
   {
-    // The web UI: ES modules the browser runs as they are (no build step) — browser globals, no Node ones.
-    files: ['apps/web/public/**/*.js'],
-    languageOptions: {
-      sourceType: 'module',
-      globals: Object.fromEntries(
-        ['window', 'document', 'location', 'sessionStorage', 'fetch', 'FormData', 'URL', 'URLSearchParams', 'Node', 'Intl', 'setTimeout', 'setInterval', 'clearInterval', 'crypto', 'globalThis', 'console'].map((g) => [g, 'readonly']),
-      ),
-    },
+    // The web app (React + antd, built by Vite): browser code, checked by apps/web/tsconfig.json.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
   },
 );

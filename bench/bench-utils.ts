@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../libs/config/src/load-config';
+import { splitDatabaseUrl } from '../libs/persistence/src/database-setup';
 
 /** Median of a list of numbers. */
 export function median(values: number[]): number {
@@ -36,4 +38,41 @@ export interface BenchResult {
   name: string;
   description: string;
   [metric: string]: unknown;
+}
+
+/** `--name value` or `--name=value` from a bench's arguments. */
+export const benchArg = (argv: string[], name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+};
+
+/** The MySQL server of this checkout's configuration (.env), or the local default when there is none. */
+export function benchServerUrl(bench: string): string {
+  let server = 'mysql://root@127.0.0.1:3306/rectiflow';
+  try {
+    server = loadConfig().database.url;
+  } catch {
+    process.stderr.write(
+      `${bench} bench: no valid configuration (.env), using mysql://root@127.0.0.1:3306\n`,
+    );
+  }
+  return splitDatabaseUrl(server).serverUrl;
+}
+
+/** Runs a bench file on its own (`npx tsx bench/x.bench.ts`): its result as JSON on stdout, a failure exits 1. */
+export function runWhenMain(
+  mod: NodeModule,
+  run: () => Promise<BenchResult>,
+  onResult?: (r: BenchResult) => string,
+): void {
+  if (require.main !== mod) return;
+  run()
+    .then((r) => {
+      process.stdout.write(`${onResult ? onResult(r) : JSON.stringify(r, null, 2)}\n`);
+      process.exit(0);
+    })
+    .catch((err: unknown) => {
+      process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+      process.exit(1);
+    });
 }

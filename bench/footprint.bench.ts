@@ -13,8 +13,8 @@ import { readFileSync } from 'node:fs';
 import type { AuthUser } from '../libs/auth/src/auth-user';
 import { IssueEvaluationService } from '../libs/rectification/src/issue-evaluation.service';
 import { seedSyntheticEvaluation } from '../test/support/synthetic-evaluation';
-import { killWorkerProcess, spawnWorkerProcess } from '../test/support/worker-process';
-import { BenchResult, round } from './bench-utils';
+import { killAppProcess, spawnWorkerProcess } from '../test/support/app-process';
+import { BenchResult, round, runWhenMain } from './bench-utils';
 import { benchArg, seedUnits, startBenchStack, terminateAll, waitFor } from './support/temporal-bench-stack';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -103,7 +103,7 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<Bench
       },
     };
   } finally {
-    if (worker) await killWorkerProcess(worker);
+    if (worker) await killAppProcess(worker);
     if (evaluationId)
       await terminateAll(s.client, [
         `evaluation-${evaluationId}`,
@@ -113,13 +113,4 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<Bench
   }
 }
 
-if (require.main === module)
-  run()
-    .then((r) => {
-      process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-      process.exit(0);
-    })
-    .catch((err: unknown) => {
-      process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
-      process.exit(1);
-    });
+runWhenMain(module, run);

@@ -14,7 +14,7 @@ import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { IssueEvaluationService } from '../libs/rectification/src/issue-evaluation.service';
 import type { AuthUser } from '../libs/auth/src/auth-user';
-import { BenchResult, median, round } from './bench-utils';
+import { BenchResult, median, round, runWhenMain } from './bench-utils';
 import {
   benchArg,
   BenchStack,
@@ -146,13 +146,4 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<Bench
   }
 }
 
-if (require.main === module)
-  run()
-    .then((r) => {
-      process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-      process.exit(0);
-    })
-    .catch((err: unknown) => {
-      process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
-      process.exit(1);
-    });
+runWhenMain(module, run);

@@ -22,7 +22,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { DataSource } from 'typeorm';
 import { AccessScopeService, AuthUser } from '../libs/auth/src';
-import { AppConfig, loadConfig } from '../libs/config/src';
+import { AppConfig } from '../libs/config/src';
 import {
   columnStyle,
   LEDGER_COLUMNS,
@@ -37,7 +37,7 @@ import {
   selectExportColumns,
 } from '../libs/ledger/src';
 import { buildDataSourceOptions, runMigrations, splitDatabaseUrl } from '../libs/persistence/src';
-import { BenchResult, median, round } from './bench-utils';
+import { benchArg, benchServerUrl, BenchResult, median, round, runWhenMain } from './bench-utils';
 import { seedLedger } from './ledger-export.seed';
 
 v8.setFlagsFromString('--expose-gc');
@@ -52,19 +52,8 @@ interface Options {
 }
 
 function options(argv: string[]): Options {
-  const arg = (name: string): string | undefined => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-  };
-  let server = 'mysql://root@127.0.0.1:3306/rectiflow';
-  try {
-    server = loadConfig().database.url;
-  } catch {
-    process.stderr.write(
-      'ledger-export bench: no valid configuration (.env), using mysql://root@127.0.0.1:3306\n',
-    );
-  }
-  const { serverUrl } = splitDatabaseUrl(server);
+  const arg = (name: string): string | undefined => benchArg(argv, name);
+  const serverUrl = benchServerUrl('ledger-export');
   return {
     rows: Number(arg('rows') ?? 20_000),
     runs: Math.max(3, Number(arg('runs') ?? 3)),
@@ -220,11 +209,4 @@ async function dropDatabase(url: string): Promise<void> {
   await conn.end();
 }
 
-if (require.main === module) {
-  run()
-    .then((result) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n`))
-    .catch((err: unknown) => {
-      process.stderr.write(`ledger-export bench failed: ${(err as Error).stack ?? String(err)}\n`);
-      process.exit(1);
-    });
-}
+runWhenMain(module, run);

@@ -19,7 +19,7 @@ import { createConnection, Connection } from 'mysql2/promise';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { AccessScopeService, AuthUser } from '../libs/auth/src';
-import { AppConfig, loadConfig } from '../libs/config/src';
+import { AppConfig } from '../libs/config/src';
 import { searchQuery } from '../libs/common/src/search-bigrams';
 import {
   effectiveUnits,
@@ -36,7 +36,7 @@ import {
 } from '../libs/ledger/src';
 import { ledgerUnits } from '../libs/ledger/src/ledger-units';
 import { buildDataSourceOptions, runMigrations, splitDatabaseUrl } from '../libs/persistence/src';
-import { BenchResult, median, percentile, round } from './bench-utils';
+import { benchArg, benchServerUrl, BenchResult, median, percentile, round, runWhenMain } from './bench-utils';
 import { RARE_WORD, seedLedgerPages, SeededLedger } from './ledger-pages.seed';
 
 interface Options {
@@ -50,19 +50,8 @@ interface Options {
 }
 
 function options(argv: string[]): Options {
-  const arg = (name: string): string | undefined => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-  };
-  let server = 'mysql://root@127.0.0.1:3306/rectiflow';
-  try {
-    server = loadConfig().database.url;
-  } catch {
-    process.stderr.write(
-      'ledger-pages bench: no valid configuration (.env), using mysql://root@127.0.0.1:3306\n',
-    );
-  }
-  const { serverUrl } = splitDatabaseUrl(server);
+  const arg = (name: string): string | undefined => benchArg(argv, name);
+  const serverUrl = benchServerUrl('ledger-pages');
   return {
     rows: Number(arg('rows') ?? 200_000),
     runs: Math.max(5, Number(arg('runs') ?? 30)),
@@ -402,20 +391,9 @@ async function dropDatabase(url: string): Promise<void> {
   await conn.end();
 }
 
-if (require.main === module) {
-  run()
-    .then((result) => {
-      const json = JSON.stringify(
-        { at: new Date().toISOString(), node: process.version, ...result },
-        null,
-        2,
-      );
-      mkdirSync(resolve(__dirname, '../reports'), { recursive: true });
-      writeFileSync(resolve(__dirname, `../reports/ledger-pages-${String(result.rows)}.json`), json);
-      process.stdout.write(`${json}\n`);
-    })
-    .catch((err: unknown) => {
-      process.stderr.write(`ledger-pages bench: failed: ${(err as Error).stack ?? String(err)}\n`);
-      process.exit(1);
-    });
-}
+runWhenMain(module, run, (result) => {
+  const json = JSON.stringify({ at: new Date().toISOString(), node: process.version, ...result }, null, 2);
+  mkdirSync(resolve(__dirname, '../reports'), { recursive: true });
+  writeFileSync(resolve(__dirname, `../reports/ledger-pages-${String(result.rows)}.json`), json);
+  return json;
+});

@@ -14,7 +14,7 @@ import type { AuthUser } from '../libs/auth/src/auth-user';
 import { IssueEvaluationService } from '../libs/rectification/src/issue-evaluation.service';
 import { createUserAndLogin } from '../test/support/auth';
 import type { TestStack } from '../test/support/test-stack';
-import { BenchResult, median, percentile, round } from './bench-utils';
+import { BenchResult, median, percentile, round, runWhenMain } from './bench-utils';
 import { rawStepUpdate } from './support/raw-engine.workflows';
 import { benchArg, mapBounded, startBenchStack, terminateAll, waitFor } from './support/temporal-bench-stack';
 import { seedSyntheticEvaluation } from '../test/support/synthetic-evaluation';
@@ -117,13 +117,4 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<Bench
   }
 }
 
-if (require.main === module)
-  run()
-    .then((r) => {
-      process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
-      process.exit(0);
-    })
-    .catch((err: unknown) => {
-      process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
-      process.exit(1);
-    });
+runWhenMain(module, run);

@@ -64,6 +64,10 @@ ensure_ocr() {
 # The browser test drives Debian's Chromium (no browser download: the network only serves registries).
 ensure_chromium() {
   local bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  # Chinese glyphs for the browser tests' screenshots (without them every label is a row of boxes).
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    { apt-get update -qq && apt-get install -y -qq fonts-noto-cjk; } >&2 || say "fonts-noto-cjk could not be installed"
+  fi
   [ -x "$bin" ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "Installing Chromium from Debian packages for the browser test (about half a minute)…"

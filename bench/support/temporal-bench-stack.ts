@@ -29,10 +29,7 @@ export interface BenchStack {
   close(): Promise<void>;
 }
 
-export const benchArg = (argv: string[], name: string): string | undefined => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-};
+export { benchArg } from '../bench-utils';
 
 export async function startBenchStack(
   opts: { database?: string; env?: Record<string, string>; worker?: boolean } = {},

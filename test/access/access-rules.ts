@@ -142,6 +142,8 @@ const BUREAU_STEP: AccessMap = {
   dept_user: S,
   dept_leader: S,
 };
+/** 回头看 巩固/反弹: the bureau's reviewers only */
+const RECHECK_DECIDERS: AccessMap = { ...ADMIN_ONLY, bureau_admin: F, bureau_reviewer: A };
 
 // ── instances ────────────────────────────────────────────────────────────────────────────────────────────────
 const NONE: Instance[] = [{ label: '-', owner: 'anyone' }];
@@ -785,6 +787,51 @@ export const RULES: AccessRule[] = [
     send: ({ instance }) => ({ query: withoutPaging(instance.query), binary: true }),
     inspect: inspectExport,
   },
+  // ── 工作台 and 我的待办: every role, figures over its own units only ──
+  ...(['summary', 'ageing', 'rungs', 'grades', 'closures-weekly'] as const).map((name): AccessRule => ({
+    route: `GET /api/v1/dashboard/${name}`,
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: none,
+    ok: [200],
+  })),
+  {
+    route: 'GET /api/v1/dashboard/by-unit',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: none,
+    ok: [200],
+    inspect: ({ w, persona, res }) => {
+      const rows = res.body as { unitId: number }[];
+      const outside = rows.filter((r) => !seesUnit(persona, r.unitId)).map((r) => r.unitId);
+      const mine = [
+        ...new Set(
+          worldItems(w)
+            .filter((i) => seesUnit(persona, i.unitId))
+            .map((i) => i.unitId),
+        ),
+      ];
+      const missing = mine.filter((u) => !rows.some((r) => r.unitId === u));
+      return [
+        ...(outside.length ? [`rows of units outside the scope: ${outside.join(', ')}`] : []),
+        ...(missing.length ? [`no row for its units ${missing.join(', ')}`] : []),
+      ];
+    },
+  },
+  {
+    route: 'GET /api/v1/todo',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: none,
+    ok: [200],
+    inspect: ({ persona, res }) => {
+      const items = (res.body.groups as { items: { id: string; unitId: number }[] }[]).flatMap(
+        (g) => g.items,
+      );
+      const outside = items.filter((i) => !seesUnit(persona, i.unitId)).map((i) => i.id);
+      return outside.length ? [`to-do items outside the scope: ${outside.join(', ')}`] : [];
+    },
+  },
   {
     route: 'GET /api/v1/rectifications/{id}',
     access: EVERY_ROLE,
@@ -957,6 +1004,35 @@ export const RULES: AccessRule[] = [
       absent('B4 with a ghost letter', { id: w.items.B4.id, letterId: ghost.int, replyId: ghost.int }, false),
     ],
     ok: [200],
+  },
+
+  // 回头看 (recheck branch): the world closes nothing, so only scope is checked on whatever rows exist; the
+  // decision is the bureau reviewer's alone
+  {
+    route: 'GET /api/v1/rechecks',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: none,
+    ok: [200],
+    inspect: ({ persona, res }) =>
+      (res.body as { id: number; unitId: number }[])
+        .filter((r) => !seesUnit(persona, r.unitId))
+        .map((r) => `recheck ${r.id} of unit ${r.unitId} outside the caller's units`),
+  },
+  {
+    route: 'GET /api/v1/rechecks/{id}',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: () => [absent('ghost recheck', { id: ghost.int })],
+    ok: [200],
+  },
+  {
+    route: 'POST /api/v1/rechecks/{id}/decision',
+    access: RECHECK_DECIDERS,
+    phase: 'write',
+    targets: () => [absent('ghost recheck', { id: ghost.int })],
+    ok: [200, 409],
+    send: () => ({ body: { outcome: 'consolidated', note: '未发现反弹' } }),
   },
 
   // ── the steps, in the order a rectification lives them: 签收 and 方案 succeed on the fresh items, 退回 on A2

@@ -1,10 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createUserAndLogin, dataSourceOf, TestAccount } from '../support/auth';
-import { ROOT, TEST_WORKFLOW_BUNDLE } from '../support/test-config';
+import { spawnAppProcess } from '../support/app-process';
 import { eventually, startTestStack, TestStack } from '../support/test-stack';
 import { minimalPdf } from '../evidence/evidence-fixtures';
 import {
@@ -37,35 +37,7 @@ describe('fault: API restarted during an evidence upload', () => {
   const port = 24000 + Math.floor(Math.random() * 2000);
 
   const startApi = (): Promise<ChildProcess> =>
-    new Promise((ready, fail) => {
-      const c = stack.config;
-      const child = spawn(
-        process.execPath,
-        ['-r', '@swc-node/register', resolve(ROOT, 'apps/api/src/main.ts')],
-        {
-          cwd: resolve(ROOT, 'test'),
-          env: {
-            PATH: process.env.PATH ?? '',
-            SWC_NODE_PROJECT: resolve(ROOT, 'tsconfig.json'),
-            NODE_ENV: 'test',
-            LOG_LEVEL: 'error',
-            API_PORT: String(port),
-            DATABASE_URL: c.database.url,
-            REDIS_URL: c.redis.url,
-            QUEUE_PREFIX: c.redis.queuePrefix,
-            TEMPORAL_ADDRESS: c.temporal.address,
-            TEMPORAL_NAMESPACE: c.temporal.namespace,
-            TEMPORAL_TASK_QUEUE: c.temporal.taskQueue,
-            TEMPORAL_WORKFLOW_BUNDLE: TEST_WORKFLOW_BUNDLE,
-            STORAGE_DIR: c.storage.dir,
-            JWT_SECRET: 'test-only-secret-0123456789abcdef0123456789abcdef',
-            LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
-          },
-        },
-      );
-      child.stderr!.on('data', (d) => String(d).includes('Rectiflow API listening') && ready(child));
-      child.on('exit', (code) => fail(new Error(`API exited early (${code})`)));
-    });
+    spawnAppProcess('api', stack.config, { API_PORT: String(port) });
 
   beforeAll(async () => {
     stack = await startTestStack();

@@ -6,7 +6,7 @@ import { IssueEvaluationService } from '../../libs/rectification/src/issue-evalu
 import { createUserAndLogin, TestAccount } from '../support/auth';
 import { seedSyntheticEvaluation } from '../support/synthetic-evaluation';
 import { eventually, startTestStack, TestStack } from '../support/test-stack';
-import { killWorkerProcess, spawnWorkerProcess } from '../support/worker-process';
+import { killAppProcess, spawnWorkerProcess } from '../support/app-process';
 
 const N = 500;
 /** Today as the delivery date: no deadline has passed, so 下发 is the only event of each item. */
@@ -40,7 +40,7 @@ describe('fault: worker killed mid fan-out of 500 findings', () => {
     dept = await createUserAndLogin(stack, { role: 'dept_user' });
   });
   afterAll(async () => {
-    if (worker) await killWorkerProcess(worker);
+    if (worker) await killAppProcess(worker);
     if (evaluationId) {
       await client.workflow
         .getHandle(`evaluation-${evaluationId}`)
@@ -80,7 +80,7 @@ describe('fault: worker killed mid fan-out of 500 findings', () => {
       const n = (await items()).length;
       return n >= 20 ? n : null;
     }, 180_000);
-    await killWorkerProcess(worker);
+    await killAppProcess(worker);
     const atKill = (await items()).length;
     expect(atKill).toBeGreaterThanOrEqual(before);
     expect(atKill).toBeLessThan(N);

@@ -12,7 +12,7 @@ import { TcpProxy } from '../support/tcp-proxy';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, TEST_TEMPORAL_ADDRESS, testConfig } from '../support/test-config';
 import { bureauReviewer, deptUser, rectificationInput } from '../support/rectification-fixtures';
 import { eventually } from '../support/test-stack';
-import { killWorkerProcess, spawnWorkerProcess } from '../support/worker-process';
+import { killAppProcess, spawnWorkerProcess } from '../support/app-process';
 
 /** Nothing is lost when the worker process or MySQL goes away mid-flight. */
 describe('rectification resilience', () => {
@@ -190,7 +190,7 @@ describe('rectification resilience', () => {
     await proxy.down(); // the projection of the next step now fails and is retried: the step is mid-flight
     const update = handle.executeUpdate(rectificationUpdates.acknowledge, { args: [{ actor: deptUser }] });
     await eventually(async () => (await handle.query(rectificationStateQuery)).status === 'acknowledged');
-    await killWorkerProcess(child);
+    await killAppProcess(child);
     await proxy.up();
     child = await spawnWorker();
     try {

@@ -14,6 +14,8 @@ describe('workflow replay on committed histories', () => {
 
   it('has histories to replay', () => {
     expect(files.length).toBeGreaterThanOrEqual(2);
+    // 回头看 (issue 12 §4): its own workflow, recorded through to a 反弹.
+    expect(files).toContain('recheck-rebound.json');
   });
 
   it.each(files)('replays %s without non-determinism', async (file) => {

@@ -85,6 +85,7 @@ describe('ledger list (GET /rectifications)', () => {
       responsiblePerson: null,
       originalDeadline: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       currentDeadline: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      reboundOf: null,
       extensionCount: 0,
       overdue: false,
       overdueDays: 0,

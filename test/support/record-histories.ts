@@ -14,6 +14,10 @@ import { resolve } from 'node:path';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import { ensureDatabase, runMigrations } from '../../libs/persistence/src/database-setup';
 import {
+  decideRecheckUpdate,
+  recheckStateQuery,
+  recheckWorkflowId,
+  reboundRectificationId,
   recalendarDeadlineUpdate,
   rectificationStateQuery,
   rectificationUpdates,
@@ -31,7 +35,8 @@ import { ROOT, TEST_DATABASE_URL, testConfig } from './test-config';
 async function main(): Promise<void> {
   await ensureDatabase(TEST_DATABASE_URL);
   await runMigrations({ database: { url: TEST_DATABASE_URL, poolSize: 2 } });
-  const config = testConfig({ TEMPORAL_WORKFLOW_BUNDLE: '' });
+  // A seconds-scale 回头看 period: an item closed here falls due for its re-check at once.
+  const config = testConfig({ TEMPORAL_WORKFLOW_BUNDLE: '', RECHECK_PERIOD_SECONDS: '2' });
   const worker = await createWorkerApp(config);
   const client = worker.get(Client);
   const u = rectificationUpdates;
@@ -66,6 +71,7 @@ async function main(): Promise<void> {
     if (wanted('rectification-escalation-ladder')) await escalationLadder();
     if (wanted('rectification-back-dated-catch-up')) await backDatedCatchUp();
     if (wanted('rectification-recalendar-deadline')) await recalendarDeadline();
+    if (wanted('recheck-rebound')) await recheckRebound();
   } finally {
     await worker.close();
   }
@@ -172,6 +178,52 @@ async function main(): Promise<void> {
     await hd.executeUpdate(u.cancel, { args: [{ actor: bureauReviewer, reason: '问题已撤回' }] });
     await hd.result();
     await save('rectification-recalendar-deadline', d.rectificationId);
+  }
+
+  async function recheckRebound(): Promise<void> {
+    // 5. 回头看: an item closed (its projection starts the recheck workflow), the re-check falls due after the
+    // period, 反弹 starts round 1 of the same finding as an abandoned child.
+    const e = rectificationInput();
+    const he = await client.workflow.start('rectificationWorkflow', {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: e.rectificationId,
+      args: [e],
+    });
+    await he.executeUpdate(u.acknowledge, { args: [{ actor: deptUser }] });
+    await he.executeUpdate(u.submitPlan, { args: [planCommand()] });
+    await he.executeUpdate(u.approvePlan, { args: [{ actor: bureauReviewer }] });
+    await he.executeUpdate(u.addEvidence, { args: [evidenceCommand()] });
+    await he.executeUpdate(u.submit, { args: [{ actor: deptUser, account: '已完成' }] });
+    await he.executeUpdate(u.review, {
+      args: [{ actor: bureauReviewer2, result: 'rectified', comment: '' }],
+    });
+    await he.result();
+    const hr = client.workflow.getHandle(recheckWorkflowId(e.rectificationId));
+    for (;;) {
+      const state = await hr.query(recheckStateQuery).catch(() => null);
+      if (state?.status === 'due') break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const at = new Date(Date.now() + 30 * 86400_000);
+    await hr.executeUpdate(decideRecheckUpdate, {
+      args: [
+        {
+          outcome: 'rebound',
+          note: '回头看发现问题反弹',
+          decidedBy: bureauReviewer,
+          decidedAt: new Date().toISOString(),
+          rebound: {
+            ...e,
+            rectificationId: reboundRectificationId(e.evaluationId, e.findingSeq, 1),
+            deadline: { date: at.toISOString().slice(0, 10), at: at.toISOString() },
+            issuedBy: bureauReviewer,
+            leanCommit: true,
+          },
+        },
+      ],
+    });
+    await hr.result();
+    await save('recheck-rebound', recheckWorkflowId(e.rectificationId));
   }
 }
 

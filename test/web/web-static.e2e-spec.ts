@@ -1,20 +1,17 @@
 /**
- * The web UI is served by the API process: index.html at `/`, ES modules as text/javascript, the strict CSP on
- * the UI, and the API, health checks and Swagger UI (with its own, slightly relaxed CSP) still answering.
+ * The built web app (apps/web/dist) served by the API process: index.html at `/` and at every page address with a
+ * fresh CSP nonce that the policy names, hashed assets cached for good, the strict CSP everywhere but Swagger UI,
+ * and the API, health checks and docs still answering. Also the size of what the dashboard's first load fetches.
  */
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { ROOT } from '../support/test-config';
 import { startTestStack, TestStack } from '../support/test-stack';
 
-const PUBLIC = join(ROOT, 'apps', 'web', 'public');
-
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
-  );
-}
+const DIST = join(ROOT, 'apps', 'web', 'dist');
+const HTML = { Accept: 'text/html,application/xhtml+xml' };
 
 function directives(csp: string | undefined): Record<string, string[]> {
   return Object.fromEntries(
@@ -26,7 +23,18 @@ function directives(csp: string | undefined): Record<string, string[]> {
   );
 }
 
-describe('web UI served by the API', () => {
+const nonceIn = (html: string): string | undefined =>
+  /<meta name="csp-nonce" content="([^"]+)"/.exec(html)?.[1];
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  src?: string;
+}
+
+describe('web app served by the API', () => {
   let stack: TestStack;
   let http: ReturnType<TestStack['api']['getHttpServer']>;
 
@@ -36,60 +44,61 @@ describe('web UI served by the API', () => {
   });
   afterAll(() => stack?.close());
 
-  it('serves index.html at / in Chinese, with a strict CSP', async () => {
-    const res = await request(http).get('/').expect(200);
-    expect(res.headers['content-type']).toMatch(/^text\/html/);
-    expect(res.text).toContain('<html lang="zh-CN">');
-    expect(res.text).toContain('<title>绩效评价问题整改跟踪</title>');
-    expect(res.text).toContain('<script type="module" src="/assets/main.js"></script>');
-    const csp = directives(res.headers['content-security-policy']);
+  it('serves index.html at / in Chinese with a per-response nonce that the strict CSP names', async () => {
+    const a = await request(http).get('/').set(HTML).expect(200);
+    const b = await request(http).get('/').set(HTML).expect(200);
+    expect(a.headers['content-type']).toMatch(/^text\/html/);
+    expect(a.text).toContain('<html lang="zh-CN">');
+    expect(a.text).toContain('<title>绩效评价问题整改跟踪</title>');
+    expect(a.text).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js"><\/script>/);
+    const nonce = nonceIn(a.text);
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(nonceIn(b.text)).not.toBe(nonce);
+    const csp = directives(a.headers['content-security-policy']);
     expect(csp['default-src']).toEqual(["'self'"]);
     expect(csp['script-src']).toEqual(["'self'"]);
-    expect(csp['style-src']).toEqual(["'self'"]);
+    expect(csp['style-src']).toEqual(["'self'", `'nonce-${nonce}'`]);
+    expect(csp['style-src-elem']).toEqual(["'self'", `'nonce-${nonce}'`]);
+    expect(csp['style-src-attr']).toEqual(["'unsafe-inline'"]);
     expect(csp['object-src']).toEqual(["'none'"]);
     expect(csp['frame-ancestors']).toEqual(["'none'"]);
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    await request(http)
-      .get('/index.html')
-      .expect(200)
-      .expect('content-type', /text\/html/);
+    expect(a.headers['cache-control']).toBe('no-store');
+    expect(a.headers['x-content-type-options']).toBe('nosniff');
   });
 
-  it('has no inline script or style in the page (the CSP would block them)', async () => {
-    const res = await request(http).get('/').expect(200);
+  it('has no inline script or style in the page', async () => {
+    const res = await request(http).get('/').set(HTML).expect(200);
     expect(res.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(res.text).not.toMatch(/<style|\sstyle=|\son[a-z]+=/i);
   });
 
-  it('serves every module as text/javascript and every stylesheet as text/css', async () => {
-    const assets = files(PUBLIC).map((f) => `/${relative(PUBLIC, f).split('\\').join('/')}`);
-    expect(assets).toEqual(
-      expect.arrayContaining(['/assets/main.js', '/assets/css/base.css', '/favicon.svg']),
-    );
-    const types = { '.js': /^text\/javascript/, '.css': /^text\/css/ };
-    for (const [ext, type] of Object.entries(types))
-      for (const path of assets.filter((p) => p.endsWith(ext))) {
-        const res = await request(http).get(path).expect(200);
-        expect({ path, type: res.headers['content-type'] }).toEqual({
-          path,
-          type: expect.stringMatching(type),
-        });
-      }
-    await request(http).get('/assets/missing.js').expect(404);
-  });
-
-  it('sends the item links of notifications (/rectifications/<id>) on to the page', async () => {
+  it('answers every page address (a notification link, the ledger with filters) with the app', async () => {
     const id = 'rectification-98710fed-487a-4d5d-b23f-bb01a7b293b4-1';
-    await request(http)
-      .get(`/rectifications/${id}`)
-      .expect(302)
-      .expect('location', `/#/rectifications/${id}`);
-    await request(http).get('/rectifications').expect(302).expect('location', '/#/ledger');
-    await request(http).get('/rectifications/a/b').expect(404);
-    await request(http).get('/rectifications/%3Cscript%3E').expect(404);
+    for (const path of [
+      `/rectifications/${id}`,
+      '/rectifications?status=closed',
+      '/dashboard',
+      '/admin/users',
+    ]) {
+      const res = await request(http).get(path).set(HTML).expect(200);
+      expect({ path, nonce: nonceIn(res.text) }).toEqual({ path, nonce: expect.stringMatching(/==$/) });
+    }
+    // Not a page: a missing file, and an API route, keep their own answers.
+    await request(http).get('/assets/missing.js').set(HTML).expect(404);
+    const api = await request(http).get('/api/v1/nothing-here').set(HTML).expect(404);
+    expect(api.body.error.code).toBe('NOT_FOUND');
   });
 
-  it('keeps /api/*, /health, /ready and /api/docs working', async () => {
+  it('serves the hashed scripts as JavaScript, cached for a year', async () => {
+    const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const entry = /src="(\/assets\/[^"]+\.js)"/.exec(index)![1];
+    const res = await request(http).get(entry).expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/javascript|^application\/javascript/);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    await request(http).get('/favicon.svg').expect(200).expect('content-type', /svg/);
+  });
+
+  it('keeps /api/*, /health, /ready and /api/docs working, Swagger UI under its own CSP', async () => {
     const unauth = await request(http).get('/api/v1/evaluations').expect(401);
     expect(unauth.body.error.code).toBe('UNAUTHENTICATED');
     await request(http).get('/health').expect(200);
@@ -99,8 +108,38 @@ describe('web UI served by the API', () => {
     const docsCsp = directives(docs.headers['content-security-policy']);
     expect(docsCsp['script-src']).toEqual(["'self'"]);
     expect(docsCsp['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
-    await request(http).get('/api/docs/swagger-ui-bundle.js').expect(200);
     const json = await request(http).get('/api/docs-json').expect(200);
     expect(json.body.info.title).toBe('Rectiflow API');
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/dashboard/summary', '/api/v1/todo']),
+    );
+  });
+
+  it('splits the bundle by page: the dashboard first load is under 1 MB of gzipped script', () => {
+    const manifest = JSON.parse(readFileSync(join(DIST, '.vite', 'manifest.json'), 'utf8')) as Record<
+      string,
+      ManifestChunk
+    >;
+    const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry)!;
+    const dashKey = Object.keys(manifest).find((k) => k.endsWith('pages/dashboard-page.tsx'))!;
+    expect(manifest[entryKey].dynamicImports).toEqual(expect.arrayContaining([dashKey]));
+    // Everything the entry and the dashboard chunk import statically, each file once.
+    const files = new Set<string>();
+    const walk = (key: string) => {
+      const chunk = manifest[key];
+      if (!chunk || files.has(chunk.file)) return;
+      files.add(chunk.file);
+      chunk.imports?.forEach(walk);
+    };
+    walk(entryKey);
+    walk(dashKey);
+    const gzip = [...files].reduce((n, f) => n + gzipSync(readFileSync(join(DIST, f))).length, 0);
+    // The ledger and the item page are not part of it.
+    const ledger = manifest[Object.keys(manifest).find((k) => k.endsWith('pages/ledger-page.tsx'))!].file;
+    expect(files.has(ledger)).toBe(false);
+    process.stdout.write(
+      `dashboard first load: ${files.size} scripts, ${Math.round(gzip / 1024)} KiB gzip\n`,
+    );
+    expect(gzip).toBeLessThan(1024 * 1024);
   });
 });

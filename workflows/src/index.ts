@@ -4,3 +4,4 @@ export { rectificationWorkflow } from './rectification/rectification.workflow';
 export { evaluationFollowUpWorkflow } from './evaluation/evaluation-follow-up.workflow';
 export { evaluationPageWorkflow } from './evaluation/evaluation-page.workflow';
 export { dailyDigestWorkflow } from './notifications/daily-digest.workflow';
+export { recheckWorkflow } from './recheck/recheck.workflow';

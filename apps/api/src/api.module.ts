@@ -9,6 +9,7 @@ import { AuditLogModule } from './audit/audit-log.module';
 import { CalendarHttpModule } from './calendar/calendar-http.module';
 import { AuthHttpModule } from './auth/auth-http.module';
 import { DocumentsHttpModule } from './documents/documents-http.module';
+import { DashboardHttpModule } from './dashboard/dashboard-http.module';
 import { EvaluationsHttpModule } from './evaluations/evaluations-http.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
@@ -40,6 +41,7 @@ export class ApiModule {
         NotificationsHttpModule,
         CalendarHttpModule,
         DocumentsHttpModule,
+        DashboardHttpModule,
       ],
       controllers: [ProbeController],
     };

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe, HttpExceptionFilter } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
-import { securityHeaders, serveWebUi } from '../../web/src/web-ui';
+import { securityHeaders, serveWebUi } from '../../web/server/web-ui';
 import { ApiModule } from './api.module';
 
 export const JSON_BODY_LIMIT = '2mb';

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { resolve } from 'node:path';
 import { AppConfig } from '@rectiflow/config';
+import { RecheckActivityService } from '@rectiflow/documents';
 import { DailyDigestService } from '@rectiflow/notifications';
 import {
   EvaluationLifecycleService,
@@ -34,6 +35,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     private readonly evaluations: EvaluationLifecycleService,
     private readonly issuePages: IssuePageService,
     private readonly digests: DailyDigestService,
+    private readonly rechecks: RecheckActivityService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -65,6 +67,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
         evaluations: this.evaluations,
         issuePages: this.issuePages,
         digests: this.digests,
+        rechecks: this.rechecks,
       }),
       maxCachedWorkflows: temporal.worker.maxCachedWorkflows,
       maxConcurrentWorkflowTaskExecutions: temporal.worker.maxConcurrentWorkflowTasks,

@@ -87,5 +87,7 @@ export abstract class AppConfig {
     issuer: string;
     contact: string;
     replyDays: number;
+    /** 回头看: seconds after 销号 until the re-check falls due. */
+    recheckPeriodSeconds: number;
   };
 }

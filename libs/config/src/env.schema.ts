@@ -448,4 +448,12 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(60)
   LETTER_REPLY_DAYS = 5;
+
+  /** Seconds after 销号 until the 回头看 falls due (default 6 months of 30 days); none for 立行立改. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(315360000)
+  RECHECK_PERIOD_SECONDS = 15552000;
 }

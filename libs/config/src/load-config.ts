@@ -118,6 +118,7 @@ export function buildConfig(env: Record<string, string | undefined>): AppConfig 
       issuer: vars.LETTER_ISSUER,
       contact: vars.LETTER_CONTACT,
       replyDays: vars.LETTER_REPLY_DAYS,
+      recheckPeriodSeconds: vars.RECHECK_PERIOD_SECONDS,
     },
   }) as AppConfig;
 }

@@ -23,3 +23,8 @@ export * from './results-application.service';
 export * from './results-application.types';
 export * from './results-rule';
 export * from './repeat-finding.marker';
+export * from './recheck-activity.service';
+export * from './recheck-decision.service';
+export * from './recheck-query.service';
+export * from './recheck-start.hook';
+export * from './recheck.types';

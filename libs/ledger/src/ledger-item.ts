@@ -41,6 +41,7 @@ export function toLedgerItem(r: LedgerRaw, now: Date, timeZone: string): LedgerI
     originalDeadline: r.originalDeadline,
     currentDeadline: r.currentDeadline,
     deadlineProvisional: Boolean(Number(r.deadlineProvisional ?? 0)),
+    reboundOf: r.reboundOf ?? null,
     extensionCount: Number(r.extensionCount),
     overdue: Boolean(r.overdue),
     overdueDays: ledgerOverdueDays(r, now, timeZone),

@@ -28,6 +28,7 @@ export interface LedgerRaw {
   escalationLevel: number;
   maxEscalationLevel: number;
   deadlineProvisional: number | boolean;
+  reboundOf?: string | null;
   evidenceCount: number;
   lastReviewResult: ReviewResult | null;
   closedAt: Date | null;
@@ -67,6 +68,8 @@ export interface LedgerItem {
   maxEscalationLabel: string;
   /** The current deadline may move once its year's 放假/调休 arrangement is loaded. */
   deadlineProvisional: boolean;
+  /** 回头看 反弹: the closed item this one reopens, else null. */
+  reboundOf: string | null;
   evidenceCount: number;
   lastReviewResult: ReviewResult | null;
   lastReviewLabel: string | null;

@@ -19,6 +19,7 @@ import { LetterSequenceEntity } from './entities/letter-sequence.entity';
 import { SupervisionLetterEntity } from './entities/supervision-letter.entity';
 import { LetterReplyEntity } from './entities/letter-reply.entity';
 import { ResultsApplicationRuleEntity } from './entities/results-application-rule.entity';
+import { RecheckEntity } from './entities/recheck.entity';
 
 /** Every entity, listed explicitly so the same list works from TypeScript sources and from dist. */
 export const ENTITIES = [
@@ -43,4 +44,5 @@ export const ENTITIES = [
   SupervisionLetterEntity,
   LetterReplyEntity,
   ResultsApplicationRuleEntity,
+  RecheckEntity,
 ];

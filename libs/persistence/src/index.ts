@@ -25,3 +25,4 @@ export * from './entities/letter-sequence.entity';
 export * from './entities/supervision-letter.entity';
 export * from './entities/letter-reply.entity';
 export * from './entities/results-application-rule.entity';
+export * from './entities/recheck.entity';

@@ -9,8 +9,10 @@ import { AddSourceTextAndProvenance1765100000000 } from './migrations/1765100000
 import { EscalationHistoryAndCalendarYears1765200000001 } from './migrations/1765200000001-escalation-history-and-calendar-years';
 import { CreateSupervisionLetters1765300000000 } from './migrations/1765300000000-create-supervision-letters';
 import { ResultsApplicationAndRepeatFindings1765400000001 } from './migrations/1765400000001-results-application-and-repeat-findings';
+import { CreateRechecks1765450000000 } from './migrations/1765450000000-create-rechecks';
 import { AddLedgerColumns1765500000001 } from './migrations/1765500000001-add-ledger-columns';
 import { AddLedgerIndexesAndSearch1765500000002 } from './migrations/1765500000002-add-ledger-indexes-and-search';
+import { AddDashboardIndexes1765700000001 } from './migrations/1765700000001-add-dashboard-indexes';
 
 /** Every migration in order. A new migration is appended here (see README: schema changes). */
 export const MIGRATIONS = [
@@ -25,6 +27,8 @@ export const MIGRATIONS = [
   EscalationHistoryAndCalendarYears1765200000001,
   CreateSupervisionLetters1765300000000,
   ResultsApplicationAndRepeatFindings1765400000001,
+  CreateRechecks1765450000000,
   AddLedgerColumns1765500000001,
   AddLedgerIndexesAndSearch1765500000002,
+  AddDashboardIndexes1765700000001,
 ];

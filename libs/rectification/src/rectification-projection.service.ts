@@ -1,7 +1,13 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { searchText } from '@rectiflow/common';
-import { RECTIFICATION_STATUSES, RectificationState, TimelineEvent } from '@rectiflow/contracts';
+import {
+  RECTIFICATION_STATUSES,
+  reboundOfId,
+  reboundRound,
+  RectificationState,
+  TimelineEvent,
+} from '@rectiflow/contracts';
 import { RectificationEntity, RectificationEventEntity } from '@rectiflow/persistence';
 import { RectificationProjectionHook } from './rectification-projection.hook';
 
@@ -69,6 +75,8 @@ export class RectificationProjectionService {
 }
 
 function toRow(s: RectificationState): Omit<RectificationEntity, 'updatedAt' | 'searchText'> {
+  // A 回头看 反弹 reopens the finding under a derived id; the round and the item it reopens follow from it.
+  const round = reboundRound(s.id);
   const original = s.deadlines[0];
   const current = s.deadlines[s.deadlines.length - 1];
   const plan = s.plans[s.plans.length - 1];
@@ -78,6 +86,8 @@ function toRow(s: RectificationState): Omit<RectificationEntity, 'updatedAt' | '
     evaluationId: s.evaluationId,
     findingSeq: s.findingSeq,
     findingTitle: s.findingTitle.slice(0, 500),
+    round,
+    reboundOf: reboundOfId(s.id),
     status: s.status,
     statusRank: RECTIFICATION_STATUSES.indexOf(s.status) + 1,
     type: s.type,

@@ -34,6 +34,8 @@ export class LedgerItemDto {
   @ApiProperty({ nullable: true, type: String }) responsiblePerson!: string | null;
   @ApiProperty({ example: '2027-03-31', description: '原整改时限' }) originalDeadline!: string;
   @ApiProperty({ example: '2027-06-30', description: '当前整改时限（延期后）' }) currentDeadline!: string;
+  @ApiProperty({ nullable: true, type: String, description: '回头看反弹：本事项重新整改的原事项' })
+  reboundOf!: string | null;
   @ApiProperty() extensionCount!: number;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ description: '逾期天数（至销号/撤销或今天）' }) overdueDays!: number;

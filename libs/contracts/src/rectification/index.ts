@@ -9,3 +9,4 @@ export * from './step-catalog';
 export * from './step-checks';
 export * from './step-effects';
 export * from './ladder-schedule';
+export * from './recheck.definitions';

@@ -62,3 +62,20 @@ export const STEP_LABELS: Record<RectificationStepName, string> = {
 
 /** Who takes a step: the responsible unit or the bureau. */
 export const STEP_SIDE_LABELS = { department: '责任单位', bureau: '财政局' } as const;
+
+/** Timeline lines written by the workflow's timers, the calendar and 回头看 (steps are named by STEP_LABELS). */
+export const TIMELINE_EVENT_LABELS = {
+  issued: '下发',
+  deadline_reminder: '到期提醒',
+  reminder_skipped: '提醒未发（时点已过）',
+  overdue: '逾期',
+  escalation: '督办升级',
+  milestone_due: '阶段目标到期',
+  progress_report_due: '进展报告到期',
+  deadline_recalculated: '期限重算',
+  recheck_due: '回头看到期',
+  recheck_decided: '回头看认定',
+} as const;
+
+/** Every action a timeline line can carry, by its code. */
+export const TIMELINE_LABELS: Readonly<Record<string, string>> = { ...STEP_LABELS, ...TIMELINE_EVENT_LABELS };

@@ -16,9 +16,12 @@ import type {
  * truth for the process.
  */
 @Entity('rectification')
-@Index(['evaluationId', 'findingSeq'], { unique: true })
+@Index(['evaluationId', 'findingSeq', 'round'], { unique: true })
 @Index(['unitId', 'status'])
 @Index(['currentDeadline'])
+@Index('IDX_rectification_status_deadline', ['status', 'currentDeadline'])
+@Index('IDX_rectification_closed_at', ['closedAt'])
+@Index('IDX_rectification_escalation_status', ['escalationLevel', 'status'])
 export class RectificationEntity {
   /** The workflow id: rectification-<evaluationId>-<seq>. */
   @PrimaryColumn({ type: 'varchar', length: 120 })
@@ -32,6 +35,14 @@ export class RectificationEntity {
 
   @Column({ type: 'varchar', length: 500 })
   findingTitle!: string;
+
+  /** 0 for the item issued with the evaluation; N for its N-th reopening after a 回头看 found 反弹. */
+  @Column({ type: 'int', default: 0 })
+  round!: number;
+
+  /** The item this one reopens (回头看 反弹), else null. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  reboundOf!: string | null;
 
   @Column({ type: 'varchar', length: 20 })
   status!: RectificationStatus;

@@ -1,0 +1,62 @@
+import type { ReactNode } from 'react';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  BellOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  FileSearchOutlined,
+  ImportOutlined,
+  ApartmentOutlined,
+  SettingOutlined,
+  TableOutlined,
+  TeamOutlined,
+  WarningOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
+import type { Role } from '../api/types';
+
+export interface MenuEntry {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  roles?: Role[];
+}
+
+const BUREAU: Role[] = ['bureau_admin', 'bureau_reviewer', 'bureau_leader', 'auditor'];
+const EDITORS: Role[] = ['bureau_admin', 'bureau_reviewer'];
+
+/** The sidebar, by role: what a role cannot open is not offered (the API still refuses on its own). */
+export const MENU: MenuEntry[] = [
+  { key: '/dashboard', label: '工作台', icon: <BarChartOutlined /> },
+  { key: '/todo', label: '我的待办', icon: <CheckSquareOutlined /> },
+  { key: '/rectifications', label: '整改台账', icon: <TableOutlined /> },
+  { key: '/evaluations', label: '评价结果', icon: <FileSearchOutlined /> },
+  { key: '/evaluations/import', label: '导入反馈表', icon: <ImportOutlined />, roles: EDITORS },
+  { key: '/results-application', label: '结果应用', icon: <TrophyOutlined />, roles: BUREAU },
+  { key: '/notifications', label: '站内消息', icon: <BellOutlined /> },
+  { key: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, roles: ['bureau_admin'] },
+  { key: '/admin/users', label: '用户管理', icon: <TeamOutlined />, roles: ['bureau_admin'] },
+  { key: '/admin/audit-log', label: '审计日志', icon: <AuditOutlined />, roles: ['bureau_admin', 'auditor'] },
+  {
+    key: '/admin/notification-failures',
+    label: '发送失败',
+    icon: <WarningOutlined />,
+    roles: ['bureau_admin'],
+  },
+  { key: '/admin/calendar', label: '节假日日历', icon: <CalendarOutlined />, roles: ['bureau_admin'] },
+  { key: '/preferences', label: '个人设置', icon: <SettingOutlined /> },
+];
+
+export const menuFor = (role: Role): MenuEntry[] => MENU.filter((m) => !m.roles || m.roles.includes(role));
+
+/** The menu entry a path belongs to (longest prefix), for highlighting and the breadcrumb. */
+export function activeEntry(path: string): MenuEntry | undefined {
+  return [...MENU]
+    .sort((a, b) => b.key.length - a.key.length)
+    .find(
+      (m) =>
+        path === m.key ||
+        (path.startsWith(`${m.key}/`) && !(m.key === '/evaluations' && path === '/evaluations/import')),
+    );
+}

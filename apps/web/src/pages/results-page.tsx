@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { Button, Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { download, get } from '../api/http';
+import { QueryState } from '../components/query-state';
+import { percent, today } from '../format';
+
+interface Row {
+  unitId: number;
+  unitName: string;
+  problems: number;
+  closed: number;
+  ongoing: number;
+  overdue: number;
+  completionRate: number | null;
+  highestRung: number | null;
+  repeatFindings: number;
+  treatment: string;
+  reasons: string[];
+}
+
+/** 结果应用: per unit, how its rectification went and what follows (budget treatment). Served by another branch. */
+export default function ResultsPage() {
+  const [year, setYear] = useState(Number(today().slice(0, 4)));
+  const q = useQuery({
+    queryKey: ['results', year],
+    queryFn: () => get<{ year: number; rows: Row[] }>('/results-application', { year }),
+  });
+  return (
+    <>
+      <Typography.Title level={3} className="page-title">
+        结果应用
+      </Typography.Title>
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Space wrap>
+          <span>年度</span>
+          <InputNumber
+            min={2000}
+            max={2100}
+            value={year}
+            onChange={(v) => v && setYear(v)}
+            aria-label="年度"
+          />
+          <Button
+            onClick={() => void download('/results-application/export.xlsx', { year })}
+            disabled={!q.isSuccess}
+          >
+            导出 Excel
+          </Button>
+        </Space>
+      </Card>
+      <QueryState q={q} optional="结果应用">
+        {(data) => (
+          <Table<Row>
+            rowKey="unitId"
+            size="small"
+            dataSource={data.rows}
+            scroll={{ x: 'max-content' }}
+            columns={[
+              { title: '单位', dataIndex: 'unitName', fixed: 'left' },
+              { title: '问题数', dataIndex: 'problems' },
+              { title: '已销号', dataIndex: 'closed' },
+              { title: '逾期', dataIndex: 'overdue' },
+              { title: '完成率', dataIndex: 'completionRate', render: (v: number | null) => percent(v) },
+              { title: '屡查屡犯', dataIndex: 'repeatFindings' },
+              { title: '处理建议', dataIndex: 'treatment', render: (t: string) => <Tag>{t}</Tag> },
+              { title: '理由', dataIndex: 'reasons', render: (r: string[]) => r.join('；') },
+            ]}
+          />
+        )}
+      </QueryState>
+    </>
+  );
+}
