@@ -7,6 +7,7 @@ export {
   REVIEW_LABELS,
   STATUS_LABELS,
   STEP_LABELS,
+  TIMELINE_LABELS,
   TYPE_LABELS,
 } from '@contracts/rectification/rectification-labels';
 export {
@@ -52,20 +53,6 @@ export const STATUS_COLORS: Record<string, string> = {
 };
 
 export const ESCALATION_COLORS = ['default', 'gold', 'orange', 'volcano', 'red'];
-
-import { STEP_LABELS as STEPS } from '@contracts/rectification/rectification-labels';
-
-/** Timeline actions: the steps plus what the workflow's timers record. */
-export const TIMELINE_LABELS: Record<string, string> = {
-  ...STEPS,
-  issued: '下发',
-  deadline_reminder: '到期提醒',
-  overdue: '逾期',
-  escalation: '督办升级',
-  milestone_due: '阶段目标到期',
-  progress_report_due: '进展报告到期',
-  reminder_skipped: '提醒顺延',
-};
 
 export const DEADLINE_KIND_LABELS: Record<string, string> = {
   date: '指定日期',
