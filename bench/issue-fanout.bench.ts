@@ -18,35 +18,16 @@ import { BenchResult, median, round, runWhenMain } from './bench-utils';
 import {
   benchArg,
   BenchStack,
-  mapBounded,
   seedUnits,
   startBenchStack,
   terminateAll,
   waitFor,
 } from './support/temporal-bench-stack';
+import { rawWorkflows, waitRaw } from './support/raw-baselines';
 import { seedSyntheticEvaluation } from '../test/support/synthetic-evaluation';
 
 /** The delivery date is today, so no deadline has passed and only 下发 happens (no overdue ladder). */
 const today = (): string => new Date().toISOString().slice(0, 10);
-
-const CLIENT_START_CONCURRENCY = 32;
-
-async function rawWorkflows(s: BenchStack, n: number, tag: string): Promise<number> {
-  const batch = `wf-${tag}`;
-  const t0 = performance.now();
-  await mapBounded(
-    Array.from({ length: n }, (_, i) => i),
-    CLIENT_START_CONCURRENCY,
-    (i) =>
-      s.client.workflow.start('rawInsertWorkflow', {
-        taskQueue: s.rawTaskQueue,
-        workflowId: `raw-${batch}-${i}`,
-        args: [batch, String(i)],
-      }),
-  );
-  await waitRaw(s, batch, n);
-  return performance.now() - t0;
-}
 
 async function rawChildren(s: BenchStack, n: number, tag: string): Promise<number> {
   const batch = `ch-${tag}`;
@@ -58,15 +39,6 @@ async function rawChildren(s: BenchStack, n: number, tag: string): Promise<numbe
   });
   await waitRaw(s, batch, n);
   return performance.now() - t0;
-}
-
-async function waitRaw(s: BenchStack, batch: string, n: number): Promise<void> {
-  await waitFor(async () => {
-    const [rows] = await s.pool.query<never[]>('SELECT COUNT(*) AS c FROM bench_raw WHERE batch = ?', [
-      batch,
-    ]);
-    return Number((rows[0] as { c: number }).c) >= n;
-  }, 600_000);
 }
 
 async function issue(s: BenchStack, n: number, user: AuthUser, deptId: number): Promise<number> {
