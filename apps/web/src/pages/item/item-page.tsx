@@ -31,6 +31,7 @@ import {
 } from '../../labels';
 import { EvidencePanel } from './evidence-panel';
 import { ItemActions } from './item-actions';
+import { LettersPanel } from './letters-panel';
 
 /** Where an item stands on the main path; 持续整改 sits with 整改中, 已撤销 ends it. */
 const PATH = ['issued', 'acknowledged', 'plan_submitted', 'in_progress', 'submitted', 'closed'] as const;
@@ -64,31 +65,6 @@ function payloadText(p: Record<string, unknown>): string {
     parts.push(String(p.label ?? ESCALATION_LABELS[p.level as 1]));
   if (typeof p.type === 'string') parts.push(label(TYPE_LABELS, p.type));
   return parts.join('；');
-}
-
-function Letters({ id }: { id: string }) {
-  const q = useQuery({
-    queryKey: ['letters', id],
-    queryFn: () =>
-      get<{ id: number; label: string; docNumber: string; issuedAt: string; fileName: string }[]>(
-        `/rectifications/${encodeURIComponent(id)}/letters`,
-      ),
-  });
-  return (
-    <QueryState q={q} optional="督办文书">
-      {(rows) => (
-        <List
-          dataSource={rows}
-          locale={{ emptyText: '尚无督办文书' }}
-          renderItem={(l) => (
-            <List.Item>
-              {l.label} · {l.docNumber} · {formatDateTime(l.issuedAt)} · {l.fileName}
-            </List.Item>
-          )}
-        />
-      )}
-    </QueryState>
-  );
 }
 
 function Body({ d }: { d: RectificationDetail }) {
@@ -198,7 +174,7 @@ function Body({ d }: { d: RectificationDetail }) {
         <Empty description="尚未提交整改情况" />
       ),
     },
-    { key: 'letters', label: '督办文书', children: <Letters id={d.id} /> },
+    { key: 'letters', label: '督办文书', children: <LettersPanel id={d.id} /> },
   ];
   return <Tabs items={tabs} />;
 }
