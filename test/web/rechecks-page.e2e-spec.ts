@@ -64,7 +64,8 @@ describe('web app: 回头看 page', () => {
     await page.getByRole('heading', { name: landing }).first().waitFor();
   }
 
-  const row = (page: Page, title: string) => page.locator('.rechecks-table tr', { hasText: title }).first();
+  const row = (page: Page, title: string) =>
+    page.locator('.rechecks-table tr, .rechecks-list .ant-list-item', { hasText: title }).first();
 
   beforeAll(async () => {
     stack = await startTestStack({ overrides: { RECHECK_PERIOD_SECONDS: '3' } });

@@ -7,8 +7,10 @@ import {
   DatePicker,
   Form,
   Input,
+  List,
   Modal,
   Radio,
+  Space,
   Table,
   Tabs,
   Tag,
@@ -21,6 +23,7 @@ import type { RecheckOutcome } from '@contracts/rectification/recheck.definition
 import { get, post } from '../api/http';
 import { useSession } from '../api/session';
 import { QueryState } from '../components/query-state';
+import { usePhone } from '../components/use-phone';
 import { formatDateTime } from '../format';
 
 /** As GET /rechecks answers (libs/documents recheck.types.ts). */
@@ -62,6 +65,7 @@ export default function RechecksPage() {
   const [deciding, setDeciding] = useState<Recheck | null>(null);
   const { hasRole } = useSession();
   const canDecide = hasRole('bureau_reviewer');
+  const phone = usePhone();
   const q = useQuery({
     queryKey: ['rechecks', tab],
     queryFn: () => get<Recheck[]>('/rechecks', { status: tab }),
@@ -82,63 +86,119 @@ export default function RechecksPage() {
           ]}
         />
         <QueryState q={q}>
-          {(rows) => (
-            <Table<Recheck>
-              className="rechecks-table"
-              rowKey="id"
-              size="small"
-              dataSource={rows}
-              scroll={{ x: 'max-content' }}
-              locale={{ emptyText: tab === 'due' ? '暂无待回头看的事项' : '暂无已回头看的事项' }}
-              columns={[
-                {
-                  title: '问题',
-                  dataIndex: 'findingTitle',
-                  render: (t: string, r) => itemLink(r.rectificationId, t),
-                },
-                { title: '回头看到期', dataIndex: 'dueAt', render: (v: string) => formatDateTime(v) },
-                ...(tab === 'done'
-                  ? [
-                      {
-                        title: '结论',
-                        dataIndex: 'outcomeLabel',
-                        render: (v: string | null, r: Recheck) => (
-                          <Tag color={r.outcome === 'rebound' ? 'red' : 'green'}>{v ?? '—'}</Tag>
-                        ),
-                      },
-                      { title: '情况说明', dataIndex: 'note', render: (v: string | null) => v ?? '—' },
-                      {
-                        title: '认定',
-                        dataIndex: 'decidedAt',
-                        render: (v: string | null, r: Recheck) => `${r.decidedBy ?? ''} ${formatDateTime(v)}`,
-                      },
-                      {
-                        title: '重新整改事项',
-                        dataIndex: 'reboundRectificationId',
-                        render: (v: string | null) => (v ? itemLink(v, '查看新事项') : '—'),
-                      },
-                    ]
-                  : []),
-                ...(tab === 'due' && canDecide
-                  ? [
-                      {
-                        title: '操作',
-                        key: 'decide',
-                        render: (_: unknown, r: Recheck) => (
-                          <Button size="small" type="primary" onClick={() => setDeciding(r)}>
-                            认定
-                          </Button>
-                        ),
-                      },
-                    ]
-                  : []),
-              ]}
-            />
-          )}
+          {(rows) =>
+            phone ? (
+              <PhoneList rows={rows} canDecide={canDecide && tab === 'due'} onDecide={setDeciding} />
+            ) : (
+              <Table<Recheck>
+                className="rechecks-table"
+                rowKey="id"
+                size="small"
+                dataSource={rows}
+                scroll={{ x: 'max-content' }}
+                locale={{ emptyText: tab === 'due' ? '暂无待回头看的事项' : '暂无已回头看的事项' }}
+                columns={[
+                  {
+                    title: '问题',
+                    dataIndex: 'findingTitle',
+                    render: (t: string, r) => itemLink(r.rectificationId, t),
+                  },
+                  { title: '回头看到期', dataIndex: 'dueAt', render: (v: string) => formatDateTime(v) },
+                  ...(tab === 'done'
+                    ? [
+                        {
+                          title: '结论',
+                          dataIndex: 'outcomeLabel',
+                          render: (v: string | null, r: Recheck) => (
+                            <Tag color={r.outcome === 'rebound' ? 'red' : 'green'}>{v ?? '—'}</Tag>
+                          ),
+                        },
+                        { title: '情况说明', dataIndex: 'note', render: (v: string | null) => v ?? '—' },
+                        {
+                          title: '认定',
+                          dataIndex: 'decidedAt',
+                          render: (v: string | null, r: Recheck) =>
+                            `${r.decidedBy ?? ''} ${formatDateTime(v)}`,
+                        },
+                        {
+                          title: '重新整改事项',
+                          dataIndex: 'reboundRectificationId',
+                          render: (v: string | null) => (v ? itemLink(v, '查看新事项') : '—'),
+                        },
+                      ]
+                    : []),
+                  ...(tab === 'due' && canDecide
+                    ? [
+                        {
+                          title: '操作',
+                          key: 'decide',
+                          render: (_: unknown, r: Recheck) => (
+                            <Button size="small" type="primary" onClick={() => setDeciding(r)}>
+                              认定
+                            </Button>
+                          ),
+                        },
+                      ]
+                    : []),
+                ]}
+              />
+            )
+          }
         </QueryState>
       </Card>
       {deciding && <DecisionModal recheck={deciding} onClose={() => setDeciding(null)} />}
     </>
+  );
+}
+
+/** On a phone: one card per re-check, everything readable without scrolling sideways. */
+function PhoneList({
+  rows,
+  canDecide,
+  onDecide,
+}: {
+  rows: Recheck[];
+  canDecide: boolean;
+  onDecide: (r: Recheck) => void;
+}) {
+  return (
+    <List
+      className="rechecks-list"
+      dataSource={rows}
+      locale={{ emptyText: '暂无事项' }}
+      renderItem={(r) => (
+        <List.Item
+          actions={
+            canDecide
+              ? [
+                  <Button key="d" size="small" type="primary" onClick={() => onDecide(r)}>
+                    认定
+                  </Button>,
+                ]
+              : []
+          }
+        >
+          <List.Item.Meta
+            title={itemLink(r.rectificationId, r.findingTitle)}
+            description={
+              <Space orientation="vertical" size={2} style={{ minWidth: 0 }}>
+                <span>回头看到期 {formatDateTime(r.dueAt)}</span>
+                {r.status === 'done' && (
+                  <>
+                    <span>
+                      <Tag color={r.outcome === 'rebound' ? 'red' : 'green'}>{r.outcomeLabel ?? '—'}</Tag>
+                      {r.decidedBy} {formatDateTime(r.decidedAt)}
+                    </span>
+                    {r.note && <span style={{ overflowWrap: 'anywhere' }}>{r.note}</span>}
+                    {r.reboundRectificationId && itemLink(r.reboundRectificationId, '查看新事项')}
+                  </>
+                )}
+              </Space>
+            }
+          />
+        </List.Item>
+      )}
+    />
   );
 }
 
