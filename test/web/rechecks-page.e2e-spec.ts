@@ -175,6 +175,8 @@ describe('web app: 回头看 page', () => {
       await rev.getByRole('tab', { name: '已回头看' }).click();
       await row(rev, rebound.findingTitle).getByRole('link', { name: rebound.findingTitle }).click();
       await rev.locator('.timeline').getByText('回头看到期').first().waitFor();
+      await rev.locator('.timeline').getByText('结论：反弹；抽查发现问题再次出现').waitFor();
+      await rev.locator('.timeline').getByRole('link', { name: '查看重新整改事项' }).waitFor();
       await expect(rev.locator('.timeline').textContent()).resolves.not.toMatch(/recheck_|reminder_skipped/);
       await shoot(rev, 'rechecks-old-item', () => rev.locator('.timeline').waitFor());
     });

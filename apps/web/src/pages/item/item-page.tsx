@@ -58,7 +58,9 @@ function ItemSteps({ d }: { d: RectificationDetail }) {
 
 function payloadText(p: Record<string, unknown>): string {
   const parts: string[] = [];
-  for (const k of ['comment', 'reason', 'account', 'content', 'description'])
+  // 回头看认定 carries its outcome's label (巩固 / 反弹) from the server.
+  if (typeof p.outcome === 'string' && typeof p.label === 'string') parts.push(`结论：${p.label}`);
+  for (const k of ['comment', 'reason', 'account', 'content', 'description', 'note'])
     if (typeof p[k] === 'string') parts.push(p[k] as string);
   if (typeof p.result === 'string') parts.push(`认定：${label(REVIEW_LABELS, p.result)}`);
   if (typeof p.level === 'number' && p.level > 0)
@@ -252,6 +254,13 @@ export default function ItemPage() {
                         </Typography.Text>
                         {payloadText(e.payload) && (
                           <div style={{ overflowWrap: 'anywhere' }}>{payloadText(e.payload)}</div>
+                        )}
+                        {typeof e.payload.reboundRectificationId === 'string' && (
+                          <Link
+                            to={`/rectifications/${encodeURIComponent(e.payload.reboundRectificationId)}`}
+                          >
+                            查看重新整改事项
+                          </Link>
                         )}
                       </div>
                     ),
