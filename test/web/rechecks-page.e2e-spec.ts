@@ -167,8 +167,9 @@ describe('web app: 回头看 page', () => {
       expect(overflow).toBeLessThanOrEqual(0);
 
       await r.getByRole('link', { name: '查看新事项' }).click();
-      await rev.waitForURL(new RegExp(`/rectifications/${encodeURIComponent(newId)}$`));
+      // A client-side navigation: wait for the item page itself, not for a document load.
       await rev.locator('.timeline').waitFor();
+      expect(new URL(rev.url()).pathname).toBe(`/rectifications/${encodeURIComponent(newId)}`);
 
       // The old item: its timeline reads 回头看 in Chinese (TIMELINE_LABELS), not the raw action names.
       await rev.goto(`${base}/rechecks`);
