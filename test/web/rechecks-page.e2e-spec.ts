@@ -64,8 +64,13 @@ describe('web app: 回头看 page', () => {
     await page.getByRole('heading', { name: landing }).first().waitFor();
   }
 
-  const row = (page: Page, title: string) =>
-    page.locator('.rechecks-table tr, .rechecks-list .ant-list-item', { hasText: title }).first();
+  // By the old item's link: the seed's titles repeat across runs on the same test database.
+  const row = (page: Page, r: Recheck) =>
+    page
+      .locator('.rechecks-table tr, .rechecks-list .ant-list-item', {
+        has: page.locator(`a[href="/rectifications/${encodeURIComponent(r.rectificationId)}"]`),
+      })
+      .first();
 
   beforeAll(async () => {
     stack = await startTestStack({ overrides: { RECHECK_PERIOD_SECONDS: '3' } });
@@ -107,11 +112,9 @@ describe('web app: 回头看 page', () => {
       await signIn(deptPage, dept, '我的待办');
       await deptPage.getByRole('link', { name: '回头看' }).first().click();
       await deptPage.getByRole('heading', { name: '回头看' }).waitFor();
-      for (const r of due) await row(deptPage, r.findingTitle).waitFor();
+      for (const r of due) await row(deptPage, r).waitFor();
       await expect(deptPage.getByRole('button', { name: '认定' }).count()).resolves.toBe(0);
-      const overflow = await shoot(deptPage, 'rechecks-dept', () =>
-        row(deptPage, due[0].findingTitle).waitFor(),
-      );
+      const overflow = await shoot(deptPage, 'rechecks-dept', () => row(deptPage, due[0]).waitFor());
       expect(overflow).toBeLessThanOrEqual(0);
     });
   }, 120_000);
@@ -122,9 +125,9 @@ describe('web app: 回头看 page', () => {
       await signIn(rev, reviewer, '工作台');
       await rev.goto(`${base}/rechecks`);
       await rev.getByRole('heading', { name: '回头看' }).waitFor();
-      await shoot(rev, 'rechecks-due', () => row(rev, rebound.findingTitle).waitFor());
+      await shoot(rev, 'rechecks-due', () => row(rev, rebound).waitFor());
 
-      await row(rev, rebound.findingTitle).getByRole('button', { name: '认定' }).click();
+      await row(rev, rebound).getByRole('button', { name: '认定' }).click();
       const modal = rev.locator('.ant-modal').last();
       await modal.getByLabel('反弹').check();
       await modal.getByLabel('情况说明').fill('抽查发现问题再次出现');
@@ -140,7 +143,7 @@ describe('web app: 回头看 page', () => {
       await modal.getByRole('button', { name: '提交认定' }).click();
       await rev.getByText('已认定为反弹').waitFor();
 
-      await row(rev, keep.findingTitle).getByRole('button', { name: '认定' }).click();
+      await row(rev, keep).getByRole('button', { name: '认定' }).click();
       const modal2 = rev.locator('.ant-modal').last();
       await modal2.getByLabel('巩固').check();
       await expect(modal2.getByLabel('新的整改时限').count()).resolves.toBe(0);
@@ -160,9 +163,9 @@ describe('web app: 回头看 page', () => {
 
     await withScreenshot(rev, 'rechecks-done', async () => {
       await rev.getByRole('tab', { name: '已回头看' }).click();
-      const r = row(rev, rebound.findingTitle);
+      const r = row(rev, rebound);
       await r.getByText('反弹').waitFor();
-      await row(rev, keep.findingTitle).getByText('巩固').waitFor();
+      await row(rev, keep).getByText('巩固').waitFor();
       const overflow = await shoot(rev, 'rechecks-done', () => r.waitFor());
       expect(overflow).toBeLessThanOrEqual(0);
 
@@ -174,7 +177,7 @@ describe('web app: 回头看 page', () => {
       // The old item: its timeline reads 回头看 in Chinese (TIMELINE_LABELS), not the raw action names.
       await rev.goto(`${base}/rechecks`);
       await rev.getByRole('tab', { name: '已回头看' }).click();
-      await row(rev, rebound.findingTitle).getByRole('link', { name: rebound.findingTitle }).click();
+      await row(rev, rebound).getByRole('link', { name: rebound.findingTitle }).click();
       await rev.locator('.timeline').getByText('回头看到期').first().waitFor();
       await rev.locator('.timeline').getByText('结论：反弹；抽查发现问题再次出现').waitFor();
       await rev.locator('.timeline').getByRole('link', { name: '查看重新整改事项' }).waitFor();
