@@ -918,6 +918,59 @@ export const RULES: AccessRule[] = [
     ok: [200],
     send: ({ instance }) => ({ query: instance.query ?? { year: 2026 }, binary: true }),
   },
+  // 结果应用 (outcomes branch): rows only for units the caller sees; the rule read by the bureau, set by the admin
+  {
+    route: 'GET /api/v1/results-application',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: none,
+    ok: [200],
+    send: () => ({ query: { year: Number(dayOffset(0).slice(0, 4)) } }),
+    inspect: ({ w, persona, res }) => {
+      const rows = res.body.rows as { unitId: number }[];
+      const outside = rows.filter((r) => !seesUnit(persona, r.unitId)).map((r) => unitLabel(w, r.unitId));
+      const missing =
+        persona.scope === 'all'
+          ? [w.units.deptA.id, w.units.deptB.id].filter((id) => !rows.some((r) => r.unitId === id))
+          : [];
+      return [
+        ...outside.map((u) => `row of ${u} outside the scope`),
+        ...missing.map((id) => `no row for ${unitLabel(w, id)}`),
+      ];
+    },
+  },
+  {
+    route: 'GET /api/v1/results-application/export.xlsx',
+    access: EVERY_ROLE,
+    phase: 'read',
+    targets: none,
+    ok: [200],
+    send: () => ({ query: { year: Number(dayOffset(0).slice(0, 4)) }, binary: true }),
+  },
+  {
+    route: 'GET /api/v1/results-application/rule',
+    access: READ_ALL,
+    phase: 'read',
+    targets: none,
+    ok: [200],
+  },
+  {
+    // The same rule as the shipped defaults: an allowed PUT changes no other test's outcome.
+    route: 'PUT /api/v1/results-application/rule',
+    access: ADMIN_ONLY,
+    phase: 'write',
+    targets: none,
+    ok: [200],
+    send: () => ({
+      body: {
+        reduce: { label: '调减或取消', grades: ['差'] },
+        strict: { label: '从严审核/调减', grades: ['中'], onNotRectified: true, overdueFromRung: 4 },
+        priority: { label: '优先保障', grades: ['优', '良'], requireAllClosed: true },
+        normal: { label: '正常安排' },
+      },
+    }),
+    snapshot: async (w) => w.db.query('SELECT id, rule FROM results_application_rule ORDER BY id'),
+  },
   // 督办文书 (documents branch): the world reaches no rung, so the lists are empty and letters are absent
   {
     route: 'GET /api/v1/rectifications/{id}/letters',

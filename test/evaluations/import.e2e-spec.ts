@@ -95,6 +95,7 @@ describe('POST /api/v1/evaluations/import → draft evaluation; GET it back', ()
         id: undefined,
         recommendation: undefined,
         rectification: undefined,
+        repeatOf: undefined, // 屡查屡犯: compared in test/documents/repeat-findings.e2e-spec.ts
       })),
     ).toEqual(parsed.findings.map((f) => ({ ...stored(f), id: undefined, recommendation: undefined })));
     expect(recommendations.map((r: object) => ({ ...r, id: undefined }))).toEqual(

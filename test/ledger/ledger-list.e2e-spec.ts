@@ -99,6 +99,7 @@ describe('ledger list (GET /rectifications)', () => {
       lastReviewLabel: null,
       closedAt: null,
       updatedAt: expect.any(String),
+      repeatFinding: false,
       links: {
         self: `/api/v1/rectifications/${rid(evaluationId, 1)}`,
         evaluation: `/api/v1/evaluations/${evaluationId}`,

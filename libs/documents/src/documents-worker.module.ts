@@ -10,9 +10,10 @@ import { LetterRenderService } from './letter-render.service';
 import { DocumentsProjectionHook } from './documents-projection.hook';
 import { RecheckActivityService } from './recheck-activity.service';
 import { RecheckStartHook } from './recheck-start.hook';
+import { RepeatFindingMarker } from './repeat-finding.marker';
 
 /**
- * The worker side of 督办文书: 文号 allocation and letter rows inside the projection's transaction (through the
+ * The worker side of 督办文书 and 屡查屡犯: 文号 allocation and letter rows inside the projection's transaction (through the
  * projection hook), rendering after the commit; the 回头看 workflow's start after 销号 (same hook) and its
  * activities. Global so the rectification projection finds the hook without importing this library; likewise
  * the e-mail channel finds the letter to attach to an escalation notice.
@@ -25,6 +26,7 @@ import { RecheckStartHook } from './recheck-start.hook';
     LetterRenderService,
     LetterIssueHook,
     RecheckStartHook,
+    RepeatFindingMarker,
     DocumentsProjectionHook,
     { provide: RectificationProjectionHook, useExisting: DocumentsProjectionHook },
     RecheckActivityService,
@@ -37,6 +39,7 @@ import { RecheckStartHook } from './recheck-start.hook';
     RectificationProjectionHook,
     EmailAttachmentSource,
     RecheckActivityService,
+    RepeatFindingMarker,
   ],
 })
 export class DocumentsWorkerModule {}

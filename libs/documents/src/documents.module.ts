@@ -7,9 +7,10 @@ import { LetterReplyService } from './letter-reply.service';
 import { RectificationReportService } from './rectification-report.service';
 import { RecheckDecisionService } from './recheck-decision.service';
 import { RecheckQueryService } from './recheck-query.service';
+import { ResultsApplicationService } from './results-application.service';
 import { CalendarModule } from '@rectiflow/calendar';
 
-/** The API side of the supervision documents: letters (list, download, replies), reports, 回头看. */
+/** The API side of the supervision documents: letters (list, download, replies), reports, 回头看, 结果应用. */
 @Module({
   imports: [PersistenceModule, StorageModule, DocumentsWorkerModule, CalendarModule],
   providers: [
@@ -18,6 +19,7 @@ import { CalendarModule } from '@rectiflow/calendar';
     RectificationReportService,
     RecheckQueryService,
     RecheckDecisionService,
+    ResultsApplicationService,
   ],
   exports: [
     LetterQueryService,
@@ -25,6 +27,7 @@ import { CalendarModule } from '@rectiflow/calendar';
     RectificationReportService,
     RecheckQueryService,
     RecheckDecisionService,
+    ResultsApplicationService,
   ],
 })
 export class DocumentsModule {}

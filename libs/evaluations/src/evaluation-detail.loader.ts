@@ -49,6 +49,7 @@ export async function loadEvaluationDetail(
       recommendationSeq: f.recommendationSeq,
       recommendation: f.recommendationSeq === null ? null : (recBySeq.get(f.recommendationSeq) ?? null),
       rectification: links.get(f.seq) ?? null,
+      repeatOf: f.repeatOf ?? null,
     })),
     recommendations: recs,
     warnings: evaluation.warnings,

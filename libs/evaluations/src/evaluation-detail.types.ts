@@ -1,4 +1,4 @@
-import type { EvaluationStatus, EvaluationWarning, FindingPoint } from '@rectiflow/persistence';
+import type { EvaluationStatus, EvaluationWarning, FindingPoint, RepeatOf } from '@rectiflow/persistence';
 import type { EvaluationProgress, RectificationLink } from './evaluation-progress.query';
 
 /** The original document an evaluation was imported from (download: GET /evaluations/:id/source). */
@@ -61,6 +61,8 @@ export interface FindingView {
   recommendation: RecommendationView | null;
   /** the rectification item this finding became (after issuing), linked back */
   rectification: RectificationLink | null;
+  /** 屡查屡犯: the earlier finding of the same unit (or its parent) this one repeats; set once the unit is known */
+  repeatOf: RepeatOf | null;
 }
 
 /** What import, GET /evaluations/:id and every draft edit answer. */

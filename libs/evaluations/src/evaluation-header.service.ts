@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@rectiflow/audit';
+import { markDraftRepeatFindings } from '@rectiflow/documents';
 import { patchChanges } from './patch-changes';
 import { editDraft, type DraftDeps, type DraftEditContext } from './draft-transaction';
 import { HEADER_PATCH_KEYS, type HeaderPatch } from './draft-edit.types';
@@ -27,8 +28,14 @@ export class EvaluationHeaderService {
       id,
       ctx,
       { action: 'evaluation.update', payload: { changes } },
-      async ({ evaluation }) => {
+      async ({ evaluation, manager }) => {
         const header = { ...evaluation, ...changes } as HeaderState;
+        // 屡查屡犯: the unit a draft is compared against is the one its header names.
+        if ('projectUnit' in changes || 'supervisingDepartment' in changes)
+          await markDraftRepeatFindings(manager, id, {
+            projectUnit: header.projectUnit ?? null,
+            supervisingDepartment: header.supervisingDepartment ?? null,
+          });
         const warnings = recomputeHeaderWarnings(
           evaluation.warnings,
           header,

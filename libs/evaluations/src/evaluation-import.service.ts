@@ -19,6 +19,7 @@ import {
   SourceDocumentEntity,
 } from '@rectiflow/persistence';
 import { FileStore } from '@rectiflow/storage';
+import { markDraftRepeatFindings } from '@rectiflow/documents';
 import { isDuplicateKey } from './duplicate-key.util';
 import { loadEvaluationDetail } from './evaluation-detail.loader';
 import type { EvaluationDetail } from './evaluation-detail.types';
@@ -103,6 +104,7 @@ export class EvaluationImportService {
           }),
         );
         await this.insertDraft(manager, evaluationId, source.id, userId, imported);
+        await markDraftRepeatFindings(manager, evaluationId);
         await this.audit?.record(
           {
             actor: request.actor ?? { id: null, name: 'system' },

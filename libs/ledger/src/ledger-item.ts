@@ -54,6 +54,7 @@ export function toLedgerItem(r: LedgerRaw, now: Date, timeZone: string): LedgerI
     lastReviewLabel: r.lastReviewResult ? REVIEW_LABELS[r.lastReviewResult] : null,
     closedAt: r.closedAt ? new Date(r.closedAt).toISOString() : null,
     updatedAt: new Date(r.updatedAt).toISOString(),
+    repeatFinding: Boolean(Number(r.repeatFinding ?? 0)),
     links: { self: base, evaluation: `/api/v1/evaluations/${r.evaluationId}`, evidence: `${base}/evidence` },
   };
 }

@@ -114,6 +114,10 @@ export async function ledgerRowsByIds<T extends { id: string }>(
   return ids.map((id) => byId.get(id)).filter((r): r is T => r !== undefined);
 }
 
+/** 屡查屡犯, by the finding's unique key: a subquery needs no join, so whatever FROM clause a caller builds serves. */
+const REPEAT_FINDING =
+  'EXISTS (SELECT 1 FROM finding rf WHERE rf.evaluationId = r.evaluationId AND rf.seq = r.findingSeq AND rf.repeatOf IS NOT NULL)';
+
 /** The columns every ledger row shows (list and export); dates as text so no time zone touches them. */
 export function selectLedgerColumns<T extends object>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   return qb
@@ -142,7 +146,8 @@ export function selectLedgerColumns<T extends object>(qb: SelectQueryBuilder<T>)
     .addSelect('r.lastReviewResult', 'lastReviewResult')
     .addSelect('r.closedAt', 'closedAt')
     .addSelect('r.cancelledAt', 'cancelledAt')
-    .addSelect('r.updatedAt', 'updatedAt');
+    .addSelect('r.updatedAt', 'updatedAt')
+    .addSelect(REPEAT_FINDING, 'repeatFinding');
 }
 
 /**

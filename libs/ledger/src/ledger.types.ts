@@ -34,6 +34,8 @@ export interface LedgerRaw {
   closedAt: Date | null;
   cancelledAt: Date | null;
   updatedAt: Date;
+  /** 屡查屡犯: the finding repeats an earlier one of the same unit (finding.repeatOf) */
+  repeatFinding?: number | boolean | null;
 }
 
 /** One row of GET /rectifications. */
@@ -73,6 +75,8 @@ export interface LedgerItem {
   lastReviewLabel: string | null;
   closedAt: string | null;
   updatedAt: string;
+  /** 屡查屡犯 */
+  repeatFinding: boolean;
   links: { self: string; evaluation: string; evidence: string };
 }
 

@@ -18,6 +18,7 @@ import { CalendarYearEntity } from './entities/calendar-year.entity';
 import { LetterSequenceEntity } from './entities/letter-sequence.entity';
 import { SupervisionLetterEntity } from './entities/supervision-letter.entity';
 import { LetterReplyEntity } from './entities/letter-reply.entity';
+import { ResultsApplicationRuleEntity } from './entities/results-application-rule.entity';
 import { RecheckEntity } from './entities/recheck.entity';
 
 /** Every entity, listed explicitly so the same list works from TypeScript sources and from dist. */
@@ -42,5 +43,6 @@ export const ENTITIES = [
   LetterSequenceEntity,
   SupervisionLetterEntity,
   LetterReplyEntity,
+  ResultsApplicationRuleEntity,
   RecheckEntity,
 ];

@@ -24,4 +24,5 @@ export * from './entities/calendar-year.entity';
 export * from './entities/letter-sequence.entity';
 export * from './entities/supervision-letter.entity';
 export * from './entities/letter-reply.entity';
+export * from './entities/results-application-rule.entity';
 export * from './entities/recheck.entity';

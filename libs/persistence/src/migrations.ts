@@ -8,6 +8,7 @@ import { CreateEvidenceFiles1764200000000 } from './migrations/1764200000000-cre
 import { AddSourceTextAndProvenance1765100000000 } from './migrations/1765100000000-add-source-text-and-provenance';
 import { EscalationHistoryAndCalendarYears1765200000001 } from './migrations/1765200000001-escalation-history-and-calendar-years';
 import { CreateSupervisionLetters1765300000000 } from './migrations/1765300000000-create-supervision-letters';
+import { ResultsApplicationAndRepeatFindings1765400000001 } from './migrations/1765400000001-results-application-and-repeat-findings';
 import { CreateRechecks1765450000000 } from './migrations/1765450000000-create-rechecks';
 import { AddLedgerColumns1765500000001 } from './migrations/1765500000001-add-ledger-columns';
 import { AddLedgerIndexesAndSearch1765500000002 } from './migrations/1765500000002-add-ledger-indexes-and-search';
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   AddSourceTextAndProvenance1765100000000,
   EscalationHistoryAndCalendarYears1765200000001,
   CreateSupervisionLetters1765300000000,
+  ResultsApplicationAndRepeatFindings1765400000001,
   CreateRechecks1765450000000,
   AddLedgerColumns1765500000001,
   AddLedgerIndexesAndSearch1765500000002,

@@ -74,6 +74,13 @@ export class RecommendationDto {
   @ApiProperty() text!: string;
 }
 
+export class RepeatOfDto {
+  @ApiProperty({ format: 'uuid' }) evaluationId!: string;
+  @ApiProperty() findingSeq!: number;
+  @ApiProperty({ nullable: true, type: String }) rectificationId!: string | null;
+  @ApiProperty({ description: '字符二元组余弦相似度 0..1' }) similarity!: number;
+}
+
 export class FindingDto {
   @ApiProperty() id!: number;
   @ApiProperty({ description: '1…n, position in the evaluation' }) seq!: number;
@@ -90,6 +97,12 @@ export class FindingDto {
     description: '下发后：该问题的整改事项',
   })
   rectification?: RectificationLinkDto | null;
+  @ApiProperty({
+    type: RepeatOfDto,
+    nullable: true,
+    description: '屡查屡犯：与本单位（或上级单位）以往评价中相似的问题；单位确定（下发）后判定',
+  })
+  repeatOf!: RepeatOfDto | null;
 }
 
 export class EvaluationDetailDto {

@@ -47,6 +47,7 @@ export class LedgerItemDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: '销号时间' }) closedAt!:
     string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ description: '屡查屡犯：与本单位（或上级单位）以往评价的问题相似' }) repeatFinding!: boolean;
   @ApiProperty({ type: LedgerLinksDto }) links!: LedgerLinksDto;
 }
 

@@ -20,7 +20,7 @@ interface Row {
   reasons: string[];
 }
 
-/** 结果应用: per unit, how its rectification went and what follows (budget treatment). Served by another branch. */
+/** 结果应用: per department, how its rectification went and what follows (budget treatment). */
 export default function ResultsPage() {
   const [year, setYear] = useState(Number(today().slice(0, 4)));
   const q = useQuery({
@@ -62,7 +62,12 @@ export default function ResultsPage() {
               { title: '问题数', dataIndex: 'problems' },
               { title: '已销号', dataIndex: 'closed' },
               { title: '逾期', dataIndex: 'overdue' },
-              { title: '完成率', dataIndex: 'completionRate', render: (v: number | null) => percent(v) },
+              // 结果应用 answers the rate in percent (as the 整改情况报告 prints it), not as a fraction
+              {
+                title: '完成率',
+                dataIndex: 'completionRate',
+                render: (v: number | null) => percent(v === null ? null : v / 100),
+              },
               { title: '屡查屡犯', dataIndex: 'repeatFindings' },
               { title: '处理建议', dataIndex: 'treatment', render: (t: string) => <Tag>{t}</Tag> },
               { title: '理由', dataIndex: 'reasons', render: (r: string[]) => r.join('；') },

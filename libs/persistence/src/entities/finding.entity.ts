@@ -23,6 +23,16 @@ export interface ItemConfidence {
   reasons: { code: string; message: string }[];
 }
 
+/** 屡查屡犯: the earlier finding of the same unit (or its parent) this one reads like. */
+export interface RepeatOf {
+  evaluationId: string;
+  findingSeq: number;
+  /** the earlier finding's rectification, when it was issued */
+  rectificationId: string | null;
+  /** bigram cosine, 0..1, three decimals */
+  similarity: number;
+}
+
 /**
  * One problem (问题) of an evaluation. `seq` is its 1-based position, dense and unique per evaluation
  * (renumbered by draft edits); `recommendationSeq` is the seq of the recommendation that answers it.
@@ -65,6 +75,10 @@ export class FindingEntity {
   /** the importer's confidence in this item and why; null when added by hand */
   @Column({ type: 'json', nullable: true })
   confidence!: ItemConfidence | null;
+
+  /** 屡查屡犯 flag, set when the finding's unit is known (issuing); null when no earlier finding is similar */
+  @Column({ type: 'json', nullable: true })
+  repeatOf!: RepeatOf | null;
 
   @CreateDateColumn({ type: 'datetime', precision: 3 })
   createdAt!: Date;
