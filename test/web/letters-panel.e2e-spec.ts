@@ -94,7 +94,7 @@ describe('web app: 督办文书 on the item page', () => {
       await page.goto(`${base}/rectifications/${encodeURIComponent(id)}`);
       await page.getByRole('tab', { name: '督办文书' }).click();
       const item = page.locator('.letters-list .ant-list-item').first();
-      await item.getByText(letter.docNumber).waitFor();
+      await item.getByText(letter.docNumber, { exact: true }).waitFor();
       await item.getByText(`SHA-256：${letter.sha256}`).waitFor();
       await item.getByText('尚无书面回复').waitFor();
 
