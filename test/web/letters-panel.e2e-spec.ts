@@ -126,7 +126,7 @@ describe('web app: 督办文书 on the item page', () => {
       await item.getByText(/回复：整改情况说明\.pdf — 经办人乙/).waitFor();
       await expect(item.getByRole('alert').count()).resolves.toBe(0);
       const overflow = await shoot(page, 'item-letters', () =>
-        item.getByText(/回复：整改情况说明/).waitFor(),
+        item.getByText(/回复：整改情况说明/).scrollIntoViewIfNeeded(),
       );
       expect(overflow).toBeLessThanOrEqual(0);
     });

@@ -4,6 +4,7 @@
  * server's Chinese reason, then decides 反弹 with a new deadline and 巩固 for the other; the done tab links the old
  * and the new item, and the old item's timeline reads 回头看 in Chinese. Screenshots at 1366×768 and 390×844.
  */
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
@@ -186,4 +187,21 @@ describe('web app: 回头看 page', () => {
     });
     expect(problems).toEqual([]);
   }, 180_000);
+
+  it('reviewer: downloads the evaluation’s 整改情况报告 from its detail page', async () => {
+    await withScreenshot(rev, 'rechecks-report', async () => {
+      await rev.goto(`${base}/evaluations/${evaluationId}`);
+      await rev.getByRole('heading', { name: '评价信息' }).waitFor();
+      const [saved] = await Promise.all([
+        rev.waitForEvent('download'),
+        rev.getByRole('button', { name: '下载整改情况报告' }).click(),
+      ]);
+      expect(saved.suggestedFilename()).toMatch(/\.docx$/);
+      const bytes = readFileSync((await saved.path())!);
+      // A .docx is a zip: it starts with PK.
+      expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      await rev.getByText(/^已下载：/).waitFor();
+    });
+    expect(problems).toEqual([]);
+  }, 120_000);
 });
