@@ -55,6 +55,10 @@ const OUTCOME_CHOICES: { value: RecheckOutcome; label: string; hint: string }[] 
   { value: 'rebound', label: '反弹', hint: '问题再次出现，按同一问题重新下发整改' },
 ];
 
+/** Due: soonest first (as the server lists them); done: the latest decision first, where a reviewer looks for it. */
+const ordered = (tab: Tab, rows: Recheck[]): Recheck[] =>
+  tab === 'done' ? [...rows].sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? '')) : rows;
+
 const itemLink = (id: string, text: string) => (
   <Link to={`/rectifications/${encodeURIComponent(id)}`}>{text}</Link>
 );
@@ -88,13 +92,17 @@ export default function RechecksPage() {
         <QueryState q={q}>
           {(rows) =>
             phone ? (
-              <PhoneList rows={rows} canDecide={canDecide && tab === 'due'} onDecide={setDeciding} />
+              <PhoneList
+                rows={ordered(tab, rows)}
+                canDecide={canDecide && tab === 'due'}
+                onDecide={setDeciding}
+              />
             ) : (
               <Table<Recheck>
                 className="rechecks-table"
                 rowKey="id"
                 size="small"
-                dataSource={rows}
+                dataSource={ordered(tab, rows)}
                 scroll={{ x: 'max-content' }}
                 locale={{ emptyText: tab === 'due' ? '暂无待回头看的事项' : '暂无已回头看的事项' }}
                 columns={[
