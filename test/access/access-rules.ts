@@ -622,6 +622,14 @@ export const RULES: AccessRule[] = [
     send: () => ({ body: { password: 'Reset-passw0rd-1' } }),
     snapshot: userSnapshot,
   },
+  {
+    route: 'POST /api/v1/users/{id}/unlock',
+    access: ADMIN_ONLY,
+    phase: 'write',
+    targets: (w) => [anyone('spare user', { id: w.spareUser.id }), absent('ghost user', { id: ghost.int })],
+    ok: [200],
+    snapshot: userSnapshot,
+  },
 
   // ── audit ──
   {

@@ -162,6 +162,30 @@ describe('users API', () => {
       .expect(404);
   });
 
+  it('unlocks an account locked by failed logins, keeping its password, and audits it', async () => {
+    const account = await createUserAndLogin(stack, { role: 'dept_user' });
+    const attempt = (password: string) =>
+      request(http()).post('/api/v1/auth/login').send({ username: account.username, password });
+    for (let i = 0; i < 5; i++) await attempt('wrong-passw0rd');
+    const locked = await attempt(account.password).expect(429);
+    expect(locked.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+
+    const unlocked = await request(http())
+      .post(`/api/v1/users/${account.user.id}/unlock`)
+      .set(admin.auth)
+      .expect(200);
+    expect(unlocked.body).toMatchObject({ id: account.user.id, failedLogins: 0, lockedUntil: null });
+    await attempt(account.password).expect(200);
+
+    const audit = await request(http())
+      .get('/api/v1/audit-log')
+      .query({ entityType: 'app_user', entityId: account.user.id })
+      .set(admin.auth)
+      .expect(200);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toContain('user.unlock');
+    await request(http()).post('/api/v1/users/999999999/unlock').set(admin.auth).expect(404);
+  });
+
   it('rejects bad input field by field, unknown fields included', async () => {
     const res = await request(http())
       .post('/api/v1/users')

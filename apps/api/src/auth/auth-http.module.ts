@@ -38,6 +38,6 @@ import { RefreshTokenService } from './refresh-token.service';
     { provide: APP_GUARD, useExisting: JwtAuthGuard },
     { provide: APP_GUARD, useExisting: RolesGuard },
   ],
-  exports: [RefreshTokenService],
+  exports: [RefreshTokenService, LoginLimiterService],
 })
 export class AuthHttpModule {}

@@ -82,6 +82,26 @@ export class LoginLimiterService {
     return this.policy.accountLockSeconds;
   }
 
+  /** An administrator's unlock: the username's own counter and lock, and those of every address it failed from. */
+  async clearUsername(username: string): Promise<void> {
+    const keys = [this.nameKey('fail', username), this.nameKey('lock', username)];
+    for (const kind of ['fail', 'lock'] as const) {
+      let cursor = '0';
+      do {
+        const [next, found] = await this.redis.scan(
+          cursor,
+          'MATCH',
+          `${this.pairPrefix(kind, username)}*`,
+          'COUNT',
+          200,
+        );
+        keys.push(...found);
+        cursor = next;
+      } while (cursor !== '0');
+    }
+    await this.redis.del(...keys);
+  }
+
   async clear(username: string, ip: string): Promise<void> {
     await this.redis.del(this.key('fail', username, ip), this.key('lock', username, ip));
   }
@@ -109,8 +129,13 @@ export class LoginLimiterService {
   }
 
   private key(kind: 'fail' | 'lock', username: string, ip: string): string {
+    return `${this.pairPrefix(kind, username)}${createHash('sha256').update(ip).digest('hex')}`;
+  }
+
+  /** The pair keys of one username share this prefix, so an unlock finds them all. */
+  private pairPrefix(kind: 'fail' | 'lock', username: string): string {
     // Usernames compare case-insensitively in the database (utf8mb4_unicode_ci), so they do here too.
-    const pair = createHash('sha256').update(`${username.trim().toLowerCase()}\n${ip}`).digest('hex');
-    return `${this.config.redis.queuePrefix}:login-${kind}:${pair}`;
+    const name = createHash('sha256').update(username.trim().toLowerCase()).digest('hex');
+    return `${this.config.redis.queuePrefix}:login-${kind}:${name}:`;
   }
 }

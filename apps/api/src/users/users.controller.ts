@@ -80,4 +80,17 @@ export class UsersController {
   ): Promise<void> {
     return this.users.resetPassword(id, dto.password, actor, ip);
   }
+
+  @Post(':id/unlock')
+  @Roles('bureau_admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: '解除锁定 (bureau_admin): clears the failed-login count and the account lock' })
+  @ApiOkResponse({ type: UserDto })
+  unlock(
+    @Param('id', ParseIntPipe) id: number,
+    @CurrentUser() actor: AuthUser,
+    @ClientIp() ip: string,
+  ): Promise<UserDto> {
+    return this.users.unlock(id, actor, ip);
+  }
 }

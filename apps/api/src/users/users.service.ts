@@ -6,6 +6,7 @@ import { AuthUser, hashPassword, type Role } from '@rectiflow/auth';
 import { AppError, NotFoundError } from '@rectiflow/common';
 import { AppUserEntity, UnitEntity } from '@rectiflow/persistence';
 import { fieldChanges } from '../audit/field-changes';
+import { LoginLimiterService } from '../auth/login-limiter.service';
 import { RefreshTokenService } from '../auth/refresh-token.service';
 import { isDuplicateKeyError } from '../units/duplicate-key';
 import { roleUnitProblem } from './role-unit-rule';
@@ -19,6 +20,7 @@ export class UsersService {
     @InjectRepository(UnitEntity) private readonly units: Repository<UnitEntity>,
     private readonly refreshTokens: RefreshTokenService,
     private readonly audit: AuditService,
+    private readonly loginLimiter: LoginLimiterService,
   ) {}
 
   async list(q: UserQueryDto): Promise<UserPageDto> {
@@ -113,6 +115,15 @@ export class UsersService {
       ip,
       payload: { changes },
     });
+    return this.get(id);
+  }
+
+  /** Lifts a lockout after too many failed logins, keeping the password and the sessions. */
+  async unlock(id: number, actor: AuthUser, ip: string): Promise<UserDto> {
+    const user = await this.find(id);
+    await this.users.update({ id }, { failedLogins: 0, lockedUntil: null });
+    await this.loginLimiter.clearUsername(user.username);
+    await this.audit.record({ actor, action: 'user.unlock', entityType: 'app_user', entityId: id, ip });
     return this.get(id);
   }
 

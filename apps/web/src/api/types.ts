@@ -220,4 +220,5 @@ export interface User {
   email: string | null;
   phone: string | null;
   lockedUntil?: string | null;
+  failedLogins?: number;
 }

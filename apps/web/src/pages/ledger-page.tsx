@@ -10,6 +10,7 @@ import {
   Pagination,
   Select,
   Space,
+  Tag,
   Table,
   Tooltip,
   Typography,
@@ -124,6 +125,7 @@ export default function LedgerPage() {
       sortOrder: sort === 'findingSeq' ? (order === 'asc' ? 'ascend' : 'descend') : null,
       render: (t: string, r) => (
         <Tooltip title={t} placement="topLeft">
+          {r.repeatFinding && <Tag color="red">屡查屡犯</Tag>}
           <Link to={`/rectifications/${encodeURIComponent(r.id)}`}>{t}</Link>
         </Tooltip>
       ),
@@ -157,6 +159,7 @@ export default function LedgerPage() {
       width: 120,
       sorter: true,
       sortOrder: sort === 'deadline' ? (order === 'asc' ? 'ascend' : 'descend') : null,
+      render: (_, r) => <DeadlineText row={r} />,
     },
     { title: '逾期', key: 'overdue', width: 90, render: (_, r) => (r.overdue ? `${r.overdueDays} 天` : '—') },
     {
@@ -271,7 +274,9 @@ export default function LedgerPage() {
                       <div>
                         <Space wrap size={[6, 4]}>
                           <StatusTag status={r.status} label={r.statusLabel} />
-                          <span>时限 {r.currentDeadline}</span>
+                          <span>
+                            时限 <DeadlineText row={r} />
+                          </span>
                           {r.overdue && (
                             <Typography.Text type="danger">逾期 {r.overdueDays} 天</Typography.Text>
                           )}
@@ -328,6 +333,22 @@ export default function LedgerPage() {
           </>
         )}
       </QueryState>
+    </>
+  );
+}
+
+/** The current deadline, marked when it counts into a year whose 放假/调休 arrangement is not loaded yet. */
+function DeadlineText({ row }: { row: LedgerItem }) {
+  return (
+    <>
+      {row.currentDeadline}
+      {row.deadlineProvisional && (
+        <Tooltip title="节假日安排未公布，按周末计算，公布后自动重算">
+          <Tag color="gold" style={{ marginInlineStart: 4 }}>
+            暂定
+          </Tag>
+        </Tooltip>
+      )}
     </>
   );
 }

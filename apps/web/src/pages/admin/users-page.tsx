@@ -35,6 +35,17 @@ export default function UsersPage() {
   });
   const [editing, setEditing] = useState<Editing | null>(null);
   const phone = usePhone();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const unlock = async (u: Row) => {
+    try {
+      await post(`/users/${u.id}/unlock`, {});
+      void message.success(`已解除「${u.displayName}」的登录锁定`);
+      await client.invalidateQueries({ queryKey: ['users'] });
+    } catch (e) {
+      void message.error((e as Error).message);
+    }
+  };
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
@@ -109,7 +120,10 @@ export default function UsersPage() {
                     render: (_, u) => (
                       <Space>
                         <a onClick={() => setEditing({ user: u })}>编辑</a>
-                        <a onClick={() => setEditing({ user: u, reset: true })}>重置密码（并解锁）</a>
+                        {(u.failedLogins ?? 0) > 0 || u.lockedUntil ? (
+                          <a onClick={() => void unlock(u)}>解除锁定</a>
+                        ) : null}
+                        <a onClick={() => setEditing({ user: u, reset: true })}>重置密码</a>
                       </Space>
                     ),
                   },
