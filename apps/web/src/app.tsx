@@ -39,6 +39,7 @@ const FailuresPage = lazy(() => import('./pages/admin/failures-page'));
 const CalendarPage = lazy(() => import('./pages/admin/calendar-page'));
 const PreferencesPage = lazy(() => import('./pages/preferences-page'));
 const ResultsPage = lazy(() => import('./pages/results-page'));
+const RechecksPage = lazy(() => import('./pages/rechecks-page'));
 
 const page = (node: ReactNode) => (
   <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} tip="正在加载…" />}>{node}</Suspense>
@@ -76,6 +77,7 @@ const router = createBrowserRouter([
       { path: 'evaluations/:id/draft', element: page(<DraftPage />) },
       { path: 'evaluations/:id/issue', element: page(<IssuePage />) },
       { path: 'results-application', element: page(<ResultsPage />) },
+      { path: 'rechecks', element: page(<RechecksPage />) },
       { path: 'notifications', element: page(<NotificationsPage />) },
       { path: 'preferences', element: page(<PreferencesPage />) },
       { path: 'admin/units', element: page(<UnitsPage />) },

@@ -13,6 +13,7 @@ import {
   TeamOutlined,
   WarningOutlined,
   TrophyOutlined,
+  HistoryOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../api/types';
 
@@ -33,6 +34,7 @@ export const MENU: MenuEntry[] = [
   { key: '/rectifications', label: '整改台账', icon: <TableOutlined /> },
   { key: '/evaluations', label: '评价结果', icon: <FileSearchOutlined /> },
   { key: '/evaluations/import', label: '导入反馈表', icon: <ImportOutlined />, roles: EDITORS },
+  { key: '/rechecks', label: '回头看', icon: <HistoryOutlined /> },
   { key: '/results-application', label: '结果应用', icon: <TrophyOutlined />, roles: BUREAU },
   { key: '/notifications', label: '站内消息', icon: <BellOutlined /> },
   { key: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, roles: ['bureau_admin'] },

@@ -3,6 +3,7 @@ import { Button, Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { download, get } from '../api/http';
 import { QueryState } from '../components/query-state';
+import { ReportDownloadButton } from '../components/report-download-button';
 import { percent, today } from '../format';
 
 interface Row {
@@ -70,6 +71,18 @@ export default function ResultsPage() {
               { title: '屡查屡犯', dataIndex: 'repeatFindings' },
               { title: '处理建议', dataIndex: 'treatment', render: (t: string) => <Tag>{t}</Tag> },
               { title: '理由', dataIndex: 'reasons', render: (r: string[]) => r.join('；') },
+              {
+                title: '整改情况报告',
+                key: 'report',
+                render: (_: unknown, r: Row) => (
+                  <ReportDownloadButton
+                    size="small"
+                    label="下载"
+                    path={`/units/${r.unitId}/rectification-report.docx`}
+                    query={{ year }}
+                  />
+                ),
+              },
             ]}
           />
         )}

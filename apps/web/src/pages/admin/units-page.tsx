@@ -6,6 +6,7 @@ import {
   Card,
   Form,
   Input,
+  InputNumber,
   Modal,
   Select,
   Space,
@@ -18,6 +19,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, patch, post } from '../../api/http';
 import type { UnitNode } from '../../api/types';
 import { QueryState } from '../../components/query-state';
+import { ReportDownloadButton } from '../../components/report-download-button';
+import { today } from '../../format';
 import { UNIT_KIND_LABELS } from '../../labels';
 
 interface Editing {
@@ -50,6 +53,7 @@ export default function UnitsPage() {
   const q = useQuery({ queryKey: ['units-tree'], queryFn: () => get<UnitNode[]>('/units/tree') });
   const [editing, setEditing] = useState<Editing | null>(null);
   const [selected, setSelected] = useState<UnitNode | null>(null);
+  const [year, setYear] = useState(Number(today().slice(0, 4)));
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
@@ -63,6 +67,25 @@ export default function UnitsPage() {
           {selected && <Button onClick={() => setEditing({ unit: selected })}>编辑所选</Button>}
         </Space>
       </Space>
+      {selected && (
+        <Card
+          size="small"
+          title={`「${selected.name}」年度整改情况报告（含所属单位）`}
+          style={{ marginBottom: 12 }}
+        >
+          <Space wrap>
+            <span>年度</span>
+            <InputNumber
+              min={2000}
+              max={2100}
+              value={year}
+              onChange={(v) => v && setYear(v)}
+              aria-label="报告年度"
+            />
+            <ReportDownloadButton path={`/units/${selected.id}/rectification-report.docx`} query={{ year }} />
+          </Space>
+        </Card>
+      )}
       <Card size="small">
         <QueryState q={q}>
           {(tree) => (

@@ -5,6 +5,7 @@ import { get } from '../../api/http';
 import { useSession } from '../../api/session';
 import type { EvaluationDetail } from '../../api/types';
 import { QueryState } from '../../components/query-state';
+import { ReportDownloadButton } from '../../components/report-download-button';
 import { formatDate } from '../../format';
 import { EVALUATION_STATUS_LABELS, STATUS_LABELS } from '../../labels';
 
@@ -40,6 +41,11 @@ export default function EvaluationPage() {
               )}
               {e.status !== 'draft' && (
                 <Link to={`/rectifications?evaluationId=${id}`}>在台账中查看本评价的整改事项</Link>
+              )}
+              {e.status !== 'draft' && (
+                <ReportDownloadButton
+                  path={`/evaluations/${encodeURIComponent(id)}/rectification-report.docx`}
+                />
               )}
             </Space>
             <Card size="small">

@@ -31,6 +31,7 @@ import {
 } from '../../labels';
 import { EvidencePanel } from './evidence-panel';
 import { ItemActions } from './item-actions';
+import { LettersPanel } from './letters-panel';
 
 /** Where an item stands on the main path; 持续整改 sits with 整改中, 已撤销 ends it. */
 const PATH = ['issued', 'acknowledged', 'plan_submitted', 'in_progress', 'submitted', 'closed'] as const;
@@ -57,38 +58,15 @@ function ItemSteps({ d }: { d: RectificationDetail }) {
 
 function payloadText(p: Record<string, unknown>): string {
   const parts: string[] = [];
-  for (const k of ['comment', 'reason', 'account', 'content', 'description'])
+  // 回头看认定 carries its outcome's label (巩固 / 反弹) from the server.
+  if (typeof p.outcome === 'string' && typeof p.label === 'string') parts.push(`结论：${p.label}`);
+  for (const k of ['comment', 'reason', 'account', 'content', 'description', 'note'])
     if (typeof p[k] === 'string') parts.push(p[k] as string);
   if (typeof p.result === 'string') parts.push(`认定：${label(REVIEW_LABELS, p.result)}`);
   if (typeof p.level === 'number' && p.level > 0)
     parts.push(String(p.label ?? ESCALATION_LABELS[p.level as 1]));
   if (typeof p.type === 'string') parts.push(label(TYPE_LABELS, p.type));
   return parts.join('；');
-}
-
-function Letters({ id }: { id: string }) {
-  const q = useQuery({
-    queryKey: ['letters', id],
-    queryFn: () =>
-      get<{ id: number; label: string; docNumber: string; issuedAt: string; fileName: string }[]>(
-        `/rectifications/${encodeURIComponent(id)}/letters`,
-      ),
-  });
-  return (
-    <QueryState q={q} optional="督办文书">
-      {(rows) => (
-        <List
-          dataSource={rows}
-          locale={{ emptyText: '尚无督办文书' }}
-          renderItem={(l) => (
-            <List.Item>
-              {l.label} · {l.docNumber} · {formatDateTime(l.issuedAt)} · {l.fileName}
-            </List.Item>
-          )}
-        />
-      )}
-    </QueryState>
-  );
 }
 
 function Body({ d }: { d: RectificationDetail }) {
@@ -198,7 +176,7 @@ function Body({ d }: { d: RectificationDetail }) {
         <Empty description="尚未提交整改情况" />
       ),
     },
-    { key: 'letters', label: '督办文书', children: <Letters id={d.id} /> },
+    { key: 'letters', label: '督办文书', children: <LettersPanel id={d.id} /> },
   ];
   return <Tabs items={tabs} />;
 }
@@ -276,6 +254,13 @@ export default function ItemPage() {
                         </Typography.Text>
                         {payloadText(e.payload) && (
                           <div style={{ overflowWrap: 'anywhere' }}>{payloadText(e.payload)}</div>
+                        )}
+                        {typeof e.payload.reboundRectificationId === 'string' && (
+                          <Link
+                            to={`/rectifications/${encodeURIComponent(e.payload.reboundRectificationId)}`}
+                          >
+                            查看重新整改事项
+                          </Link>
                         )}
                       </div>
                     ),
