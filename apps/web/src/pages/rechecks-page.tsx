@@ -19,7 +19,11 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { RecheckOutcome } from '@contracts/rectification/recheck.definitions';
+import {
+  RECHECK_OUTCOME_LABELS,
+  RECHECK_OUTCOMES,
+  type RecheckOutcome,
+} from '@contracts/rectification/rectification-labels';
 import { get, post } from '../api/http';
 import { useSession } from '../api/session';
 import { QueryState } from '../components/query-state';
@@ -45,15 +49,16 @@ interface Recheck {
 
 type Tab = 'due' | 'done';
 
-/**
- * The choice's words. recheck.definitions (where the server's labels live) pulls in the Temporal workflow API, which
- * has no place in the browser bundle; the type keeps these two keys in step with RECHECK_OUTCOMES, and what a
- * decided recheck shows is the server's own outcomeLabel.
- */
-const OUTCOME_CHOICES: { value: RecheckOutcome; label: string; hint: string }[] = [
-  { value: 'consolidated', label: '巩固', hint: '问题未再出现，事项保持销号' },
-  { value: 'rebound', label: '反弹', hint: '问题再次出现，按同一问题重新下发整改' },
-];
+/** The choices, named by the one label table; the hints say what each does to the item. */
+const OUTCOME_HINTS: Record<RecheckOutcome, string> = {
+  consolidated: '问题未再出现，事项保持销号',
+  rebound: '问题再次出现，按同一问题重新下发整改',
+};
+const OUTCOME_CHOICES = RECHECK_OUTCOMES.map((value) => ({
+  value,
+  label: RECHECK_OUTCOME_LABELS[value],
+  hint: OUTCOME_HINTS[value],
+}));
 
 /** Due: soonest first (as the server lists them); done: the latest decision first, where a reviewer looks for it. */
 const ordered = (tab: Tab, rows: Recheck[]): Recheck[] =>

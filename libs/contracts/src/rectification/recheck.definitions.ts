@@ -6,18 +6,9 @@ import type { Actor, RectificationType } from './rectification.types';
 export const RECHECK_WORKFLOW_TYPE = 'recheckWorkflow';
 export const recheckWorkflowId = (rectificationId: string): string => `recheck-${rectificationId}`;
 
-export const RECHECK_OUTCOMES = ['consolidated', 'rebound'] as const;
-export type RecheckOutcome = (typeof RECHECK_OUTCOMES)[number];
-export const RECHECK_OUTCOME_LABELS: Record<RecheckOutcome, string> = {
-  consolidated: '巩固',
-  rebound: '反弹',
-};
-export type RecheckStatus = 'waiting' | 'due' | 'done';
-export const RECHECK_STATUS_LABELS: Record<RecheckStatus, string> = {
-  waiting: '未到期',
-  due: '待回头看',
-  done: '已回头看',
-};
+export { RECHECK_OUTCOMES, RECHECK_OUTCOME_LABELS, RECHECK_STATUS_LABELS } from './rectification-labels';
+export type { RecheckOutcome, RecheckStatus } from './rectification-labels';
+import type { RecheckOutcome, RecheckStatus } from './rectification-labels';
 
 /** 立行立改 items are corrected on the spot: they get no 回头看. */
 export const hasRecheck = (type: RectificationType): boolean => type !== 'immediate';

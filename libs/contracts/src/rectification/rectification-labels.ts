@@ -79,3 +79,17 @@ export const TIMELINE_EVENT_LABELS = {
 
 /** Every action a timeline line can carry, by its code. */
 export const TIMELINE_LABELS: Readonly<Record<string, string>> = { ...STEP_LABELS, ...TIMELINE_EVENT_LABELS };
+
+/** 回头看 (re-check after 销号): its outcomes and the states of its task. */
+export const RECHECK_OUTCOMES = ['consolidated', 'rebound'] as const;
+export type RecheckOutcome = (typeof RECHECK_OUTCOMES)[number];
+export const RECHECK_OUTCOME_LABELS: Record<RecheckOutcome, string> = {
+  consolidated: '巩固',
+  rebound: '反弹',
+};
+export type RecheckStatus = 'waiting' | 'due' | 'done';
+export const RECHECK_STATUS_LABELS: Record<RecheckStatus, string> = {
+  waiting: '未到期',
+  due: '待回头看',
+  done: '已回头看',
+};
