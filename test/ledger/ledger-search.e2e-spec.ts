@@ -120,6 +120,59 @@ describe('ledger search, counting and runaway statements', () => {
       }
   });
 
+  it('estimates a keyword total over a scope far larger than its count may walk, without walking it', async () => {
+    const ds = dataSourceOf(stack);
+    const big = randomUUID();
+    const text = searchText('财政专户资金沉淀');
+    const rows = Array.from({ length: 40 }, (_, k) => k + 1);
+    await ds.query(
+      `INSERT INTO rectification (id, evaluationId, findingSeq, findingTitle, status, statusRank, type, unitId,
+         originalDeadline, currentDeadline, currentDeadlineAt, issuedAt, state, lastEventSeq, searchText)
+       VALUES ${rows.map(() => `(?, ?, ?, '财政专户资金沉淀', 'issued', 1, 'deadline', ?, '2027-03-31', '2027-03-31', NOW(3), NOW(3), '{}', 1, ?)`).join(',')}`,
+      rows.flatMap((s) => [`bulk-${big}-${s}`, big, s, dept.unitId, text]),
+    );
+    try {
+      await ds.query('ANALYZE TABLE rectification');
+      const planner = new LedgerPagePlanner(ds, new SearchTokenSample(), {
+        pageRowsExamined: 20_000,
+        countRowsExamined: 5,
+      });
+      const statements: string[] = [];
+      const pageOf = (id: string) =>
+        withInteractiveQueries(ds, { timeoutMs: 0 }, (query, server) =>
+          planner.page((sql, params, opts) => (statements.push(sql), query(sql, params, opts)), server, {
+            filter: { evaluationId: id, q: '专户资金', sort: 'findingSeq', order: 'asc' },
+            units: { scope: 'all' },
+            offset: 0,
+            pageSize: 2,
+          }),
+        );
+      // 40 rows in scope, a count may walk 5: estimated at once, and no counting statement walks the rows
+      const estimated = await pageOf(big);
+      expect(estimated.rows.map((r) => r.findingSeq)).toEqual([1, 2]);
+      expect(estimated).toMatchObject({ totalIsEstimate: true });
+      expect(estimated.total).toBeGreaterThanOrEqual(3);
+      expect(statements.some((sql) => /^SELECT COUNT/i.test(sql.trim()))).toBe(false);
+      // a scope within reach of the walk is still counted exactly
+      statements.length = 0;
+      const small = new LedgerPagePlanner(ds, new SearchTokenSample(), {
+        pageRowsExamined: 20_000,
+        countRowsExamined: 200,
+      });
+      const counted = await withInteractiveQueries(ds, { timeoutMs: 0 }, (query, server) =>
+        small.page(query, server, {
+          filter: { evaluationId: big, q: '专户资金', sort: 'findingSeq', order: 'asc' },
+          units: { scope: 'all' },
+          offset: 0,
+          pageSize: 2,
+        }),
+      );
+      expect(counted).toMatchObject({ total: 40, totalIsEstimate: false });
+    } finally {
+      await ds.query('DELETE FROM rectification WHERE evaluationId = ?', [big]);
+    }
+  });
+
   it('keeps the search column in step when an item moves to another unit', async () => {
     const other = await createUnit(stack, { name: `浮梁县茶叶办公室${randomUUID().slice(0, 6)}` });
     await step(http, reviewer, rid(evaluationId, 4), 'reassign', {

@@ -26,6 +26,11 @@ export interface WalkLimits {
   countRowsExamined: number;
 }
 const WALK_LIMITS: WalkLimits = { pageRowsExamined: 20_000, countRowsExamined: 10_000 };
+/**
+ * A count walk over a scope EXPLAIN puts above its cap is skipped: MariaDB counts at least two rows examined per
+ * row walked (the index entry and the row), so such a walk never finishes even when the estimate is 2× high.
+ */
+const WALK_COUNT_MARGIN = 1;
 /** The FULLTEXT step uses the rarest token and at most this many more that are rare enough to be cheap. */
 const FULLTEXT_TOKENS = 3;
 const CHEAP_TOKEN_FREQUENCY = 0.02;
@@ -137,19 +142,35 @@ export class LedgerPagePlanner {
       const n = Number(row?.n ?? 0);
       return { rows, total: Math.min(n, LEDGER_COUNT_LIMIT), totalIsEstimate: n > LEDGER_COUNT_LIMIT };
     }
-    // A keyword's count walks too, as far as the page walk may, and is estimated beyond.
-    const walked = await run<{ n: string | number }>(
-      this.walkCountSql(filter, units, narrow),
-      this.limits.countRowsExamined,
-    );
+    // A keyword's count walks too, as far as the page walk may, and is estimated beyond. A scope the optimizer
+    // already knows to be far larger than the walk may go would only reach the cap (reading every row it walks
+    // for its searchText), so it is estimated at once: the keyword's share in the sample times the scope's size.
+    const scopeRows = await this.scopeRows(query, filter, units);
+    const walked =
+      scopeRows > this.limits.countRowsExamined * WALK_COUNT_MARGIN
+        ? null
+        : await run<{ n: string | number }>(
+            this.walkCountSql(filter, units, narrow),
+            this.limits.countRowsExamined,
+          );
     if (walked) {
       const n = Number(walked[0]?.n ?? 0);
       return { rows, total: Math.min(n, LEDGER_COUNT_LIMIT), totalIsEstimate: n > LEDGER_COUNT_LIMIT };
     }
     const terms = searchTerms(req.filter.q!)!;
-    const estimate = await this.sample.estimate(query, terms.tokens, terms.prefixes);
+    const share = await this.sample.share(query, terms.tokens, terms.prefixes);
     const atLeast = offset + rows.length + 1;
+    const estimate = Math.round(share * scopeRows);
     return { rows, total: Math.min(Math.max(estimate, atLeast), LEDGER_COUNT_LIMIT), totalIsEstimate: true };
+  }
+
+  /** How many rows the scope and filters hold without the keyword, as the optimizer estimates (EXPLAIN: index dives). */
+  private async scopeRows(query: RawQuery, filter: LedgerFilter, units: UnitScope): Promise<number> {
+    const [sql, params] = ledgerQuery(this.db, filter, { scope: units }).select('1').getQueryAndParameters();
+    const plan = await query<{ table: string; rows: string | number | null }>(`EXPLAIN ${sql}`, params, {
+      limited: false,
+    });
+    return Math.max(0, ...plan.filter((p) => p.table === 'r').map((p) => Number(p.rows ?? 0)));
   }
 
   /** The rarest token, and up to FULLTEXT_TOKENS-1 more that are rare enough to cost little (sample estimate). */

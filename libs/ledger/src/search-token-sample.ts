@@ -30,11 +30,17 @@ export class SearchTokenSample {
    * with it): the sample's share times the table's size. For a total that is too dear to count.
    */
   async estimate(query: RawQuery, tokens: string[], prefixes: string[]): Promise<number> {
+    const share = await this.share(query, tokens, prefixes);
+    return Math.round(share * Math.max(this.tableRows, this.rows.length));
+  }
+
+  /** The share of the sample's rows that contain every one of these tokens (0–1). */
+  async share(query: RawQuery, tokens: string[], prefixes: string[]): Promise<number> {
     if (Date.now() - this.loadedAt > MAX_AGE_MS) await this.load(query);
     const hits = this.rows.filter(
       (r) => tokens.every((t) => r.includes(t)) && prefixes.every((p) => ` ${r}`.includes(` ${p}`)),
     ).length;
-    return Math.round((hits / Math.max(1, this.rows.length)) * Math.max(this.tableRows, this.rows.length));
+    return hits / Math.max(1, this.rows.length);
   }
 
   private load(query: RawQuery): Promise<void> {
