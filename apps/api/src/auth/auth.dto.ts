@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsNewPassword, PASSWORD_MAX_LENGTH, ROLES, UNIT_KINDS } from '@rectiflow/auth';
 import type { Role, UnitKind } from '@rectiflow/auth';
+import type { MeResponse, MeUnit } from '@rectiflow/contracts';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin' })
@@ -54,7 +55,7 @@ export class TokenPairDto {
   @ApiProperty({ type: AuthUserDto }) user!: AuthUserDto;
 }
 
-export class MeUnitDto {
+export class MeUnitDto implements MeUnit {
   @ApiProperty() id!: number;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
@@ -62,7 +63,7 @@ export class MeUnitDto {
   @ApiProperty({ nullable: true, type: Number }) parentId!: number | null;
 }
 
-export class MeDto extends AuthUserDto {
+export class MeDto extends AuthUserDto implements MeResponse {
   @ApiPropertyOptional({ nullable: true, type: String }) email!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) phone!: string | null;
   @ApiProperty({ description: '单位负责人 (first responsible person)' }) isUnitHead!: boolean;

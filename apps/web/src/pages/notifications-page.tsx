@@ -2,7 +2,7 @@ import { App, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { get, post } from '../api/http';
-import type { Page } from '../api/types';
+import type { Page } from '@contracts/api';
 import { QueryState } from '../components/query-state';
 import { formatDateTime } from '../format';
 

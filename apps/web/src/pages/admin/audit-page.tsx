@@ -2,7 +2,7 @@ import { Card, DatePicker, Input, Space, Table, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { get } from '../../api/http';
-import type { Page } from '../../api/types';
+import type { Page } from '@contracts/api';
 import { QueryState } from '../../components/query-state';
 import { dayjs, formatDateTime } from '../../format';
 
