@@ -12,8 +12,8 @@ import { decimalTransformer } from './decimal.transformer';
 import { SourceDocumentEntity } from './source-document.entity';
 import type { EvaluationStatus, EvaluationWarning } from '@rectiflow/contracts';
 
-// The status list and the warning shape are part of the API's contract (the web reads them).
-export { EVALUATION_STATUSES, type EvaluationStatus, type EvaluationWarning } from '@rectiflow/contracts';
+// The status and the warning shape are part of the API's contract (the web reads them): declared there.
+export type { EvaluationStatus, EvaluationWarning } from '@rectiflow/contracts';
 
 /**
  * One performance evaluation (绩效评价) and its header facts. Created as a 'draft' by the importer; the
