@@ -5,4 +5,5 @@ export * from './rectification';
 export * from './notifications';
 export * from './accounts';
 export * from './evaluations';
+export * from './dashboard';
 export * from './api';

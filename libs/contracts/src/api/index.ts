@@ -1,4 +1,5 @@
 // Response types only (no runtime code): the web imports this barrel by path, as `@contracts/api`.
+export * from './dashboard.response';
 export * from './evaluation-detail.response';
 export * from './evaluation-progress.response';
 export * from './evaluation-summary.response';
@@ -16,5 +17,6 @@ export * from './rectification-detail.response';
 export * from './rectification-link.response';
 export * from './source-text.response';
 export * from './timeline-entry.response';
+export * from './todo.response';
 export * from './unit.response';
 export * from './user.response';
