@@ -10,6 +10,7 @@ export * from './ledger-item.response';
 export * from './ledger-page.response';
 export * from './letter.response';
 export * from './me.response';
+export * from './notification.response';
 export * from './page.response';
 export * from './recheck.response';
 export * from './recommendation.response';
