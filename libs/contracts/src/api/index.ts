@@ -16,6 +16,7 @@ export * from './recheck.response';
 export * from './recommendation.response';
 export * from './rectification-detail.response';
 export * from './rectification-link.response';
+export * from './results-application.response';
 export * from './source-text.response';
 export * from './timeline-entry.response';
 export * from './todo.response';
