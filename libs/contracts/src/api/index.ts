@@ -1,4 +1,5 @@
 // Response types only (no runtime code): the web imports this barrel by path, as `@contracts/api`.
+export * from './audit-log-entry.response';
 export * from './dashboard.response';
 export * from './evaluation-detail.response';
 export * from './evaluation-progress.response';
