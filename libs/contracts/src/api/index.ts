@@ -1,6 +1,8 @@
 // Response types only (no runtime code): the web imports this barrel by path, as `@contracts/api`.
 export * from './audit-log-entry.response';
+export * from './calendar-year.response';
 export * from './dashboard.response';
+export * from './delivery-failure.response';
 export * from './evaluation-detail.response';
 export * from './evaluation-progress.response';
 export * from './evaluation-summary.response';
