@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, get, post, refreshSession, tokens, type TokenPair } from './http';
+import { api, get, post, refreshSession, tokens } from './http';
 import type { Role } from '@contracts/accounts/role';
-import type { MeResponse } from '@contracts/api';
+import type { MeResponse, TokenPairResponse } from '@contracts/api';
 
 interface Session {
   me: MeResponse | null;
@@ -45,7 +45,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [client]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const pair = await api<TokenPair>('/auth/login', { method: 'POST', json: { username, password } });
+    const pair = await api<TokenPairResponse>('/auth/login', {
+      method: 'POST',
+      json: { username, password },
+    });
     tokens.adopt(pair);
     setMe(await get<MeResponse>('/auth/me'));
   }, []);

@@ -23,5 +23,6 @@ export * from './results-application.response';
 export * from './source-text.response';
 export * from './timeline-entry.response';
 export * from './todo.response';
+export * from './token-pair.response';
 export * from './unit.response';
 export * from './user.response';

@@ -45,8 +45,7 @@ export default function CalendarPage() {
                   locale={{ emptyText: '暂无' }}
                   renderItem={(y) => (
                     <List.Item>
-                      {y.year} 年：节假日 {y.holidays.length} 天，调休上班 {y.workdays.length}{' '}
-                      天
+                      {y.year} 年：节假日 {y.holidays.length} 天，调休上班 {y.workdays.length} 天
                     </List.Item>
                   )}
                 />
