@@ -6,8 +6,9 @@ const API = process.env.VITE_API_TARGET ?? 'http://127.0.0.1:3000';
 
 /**
  * The web app: built into apps/web/dist (served by the API with a per-response CSP nonce), or served by Vite in
- * development with /api proxied to a running API. Shared rules and labels come from libs/contracts by alias —
- * only the pure label/catalog files are imported (the package index pulls in Temporal).
+ * development with /api proxied to a running API. Shared rules, labels and the API's response types come from
+ * libs/contracts by alias — only pure files (label/catalog files, the `api/` types) are imported: the package
+ * index pulls in Temporal.
  */
 export default defineConfig({
   root: here('.'),
@@ -15,7 +16,6 @@ export default defineConfig({
   resolve: {
     alias: {
       '@contracts': here('../../libs/contracts/src'),
-      '@dashboard': here('../../libs/dashboard/src'),
     },
   },
   oxc: { jsx: { runtime: 'automatic' } },

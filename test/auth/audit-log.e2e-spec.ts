@@ -1,19 +1,8 @@
 import request from 'supertest';
 import { AuditService } from '../../libs/audit/src';
+import type { AuditLogEntry as Entry } from '../../libs/contracts/src/api';
 import { createUser, createUserAndLogin, dataSourceOf, TestAccount, uniq } from '../support/auth';
 import { startTestStack, TestStack } from '../support/test-stack';
-
-interface Entry {
-  id: string;
-  actorId: number | null;
-  actorName: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  ip: string | null;
-  payload: Record<string, unknown> | null;
-  createdAt: string;
-}
 
 describe('audit log', () => {
   let stack: TestStack;

@@ -4,6 +4,7 @@ import mammoth from 'mammoth';
 import request from 'supertest';
 import { EvaluationEntity } from '../../libs/persistence/src/entities/evaluation.entity';
 import { UnitEntity } from '../../libs/persistence/src/entities/unit.entity';
+import type { LetterView as Letter } from '../../libs/contracts/src/api';
 import { createUserAndLogin, dataSourceOf, TestAccount } from '../support/auth';
 import { rectificationInput } from '../support/rectification-fixtures';
 import { eventually, startTestStack, TestStack } from '../support/test-stack';
@@ -24,18 +25,6 @@ function docxAttachments(mail: ReceivedMail): Buffer[] {
     at = mail.raw.indexOf('wordprocessingml.document', end);
   }
   return out;
-}
-
-interface Letter {
-  id: number;
-  level: number;
-  label: string;
-  docNumber: string;
-  issuedAt: string;
-  fileName: string;
-  sha256: string;
-  downloadUrl: string;
-  replies: { id: number; fileName: string; sha256: string; uploadedBy: string; downloadUrl: string }[];
 }
 
 /**

@@ -196,6 +196,8 @@ describe('web app: the whole journey in a browser', () => {
         .locator('.evidence-list')
         .getByText(/SHA-256：[0-9a-f]{64}/)
         .waitFor();
+      // the record's description, effective date and uploader, as the server names them (`evidence`)
+      await dept.locator('.evidence-list', { hasText: '整改报告及制度文件 · 生效日期' }).waitFor();
       await dept.getByRole('button', { name: '预览' }).click();
       await dept.locator('iframe[title="PDF 预览：整改报告.pdf"]').waitFor();
       await expect(dept.locator('iframe.preview-frame').getAttribute('src')).resolves.toMatch(/^blob:/);

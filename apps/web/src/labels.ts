@@ -17,7 +17,7 @@ export {
   RECTIFICATION_TYPES,
   REVIEW_RESULTS,
 } from '@contracts/rectification/rectification.types';
-import type { Role } from './api/types';
+import type { Role } from '@contracts/accounts/role';
 
 export const ROLE_LABELS: Record<Role, string> = {
   bureau_admin: '财政局管理员',

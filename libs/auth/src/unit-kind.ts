@@ -1,12 +1,2 @@
-/**
- * The three kinds of unit in the tree: the finance bureau (财政局), the departments it evaluates (主管部门) and
- * their project units (项目单位). A unit's parent is never of a lower rank than the unit itself.
- */
-export const UNIT_KINDS = ['bureau', 'department', 'project_unit'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-export const UNIT_KIND_RANK: Readonly<Record<UnitKind, number>> = {
-  bureau: 0,
-  department: 1,
-  project_unit: 2,
-};
+// Unit kinds are part of the API's contract (the web reads them): declared once in libs/contracts.
+export { UNIT_KIND_RANK, UNIT_KINDS, type UnitKind } from '@rectiflow/contracts';

@@ -3,3 +3,7 @@ export * from './queue-names';
 export * from './search-attributes';
 export * from './rectification';
 export * from './notifications';
+export * from './accounts';
+export * from './evaluations';
+export * from './dashboard';
+export * from './api';

@@ -1,26 +1,7 @@
 import type { Readable } from 'node:stream';
 
-export interface LetterReplyView {
-  id: number;
-  fileName: string;
-  sha256: string;
-  uploadedAt: string;
-  uploadedBy: string;
-  downloadUrl: string;
-}
-
-/** One 督办文书 as GET /rectifications/:id/letters lists it (CONTRACTS.md, documents). */
-export interface LetterView {
-  id: number;
-  level: number;
-  label: string;
-  docNumber: string;
-  issuedAt: string;
-  fileName: string;
-  sha256: string;
-  downloadUrl: string;
-  replies: LetterReplyView[];
-}
+// The letters and replies the web reads: declared once in libs/contracts.
+export type { LetterReplyView, LetterView } from '@rectiflow/contracts';
 
 export interface FileDownload {
   stream: Readable;

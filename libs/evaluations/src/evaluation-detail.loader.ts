@@ -70,7 +70,7 @@ export function toSourceDocumentView(d: SourceDocumentEntity): SourceDocumentVie
     format: d.format,
     encoding: d.encoding,
     uploadedById: d.uploadedById,
-    createdAt: d.createdAt,
+    createdAt: d.createdAt.toISOString(),
   };
 }
 
@@ -97,10 +97,10 @@ function toEvaluationView(e: EvaluationEntity): EvaluationView {
     executionRate: e.executionRate,
     departmentUnitId: e.departmentUnitId,
     createdById: e.createdById,
-    issuedAt: e.issuedAt,
-    finishedAt: e.finishedAt,
-    createdAt: e.createdAt,
-    updatedAt: e.updatedAt,
+    issuedAt: e.issuedAt?.toISOString() ?? null,
+    finishedAt: e.finishedAt?.toISOString() ?? null,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
     sourceDocument: e.sourceDocument ? toSourceDocumentView(e.sourceDocument) : null,
   };
 }

@@ -1,28 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { UnitScope } from '@rectiflow/auth';
+import type { EvaluationProgress, RectificationLink } from '@rectiflow/contracts';
 
-/** 整改进度 of one evaluation, computed live from the rectification read model (nothing to drift). */
-export interface EvaluationProgress {
-  total: number;
-  open: number;
-  closed: number;
-  ongoing: number;
-  cancelled: number;
-  overdue: number;
-  /** closed ÷ (total − cancelled), in %, two decimals; null before issuing or when every item was cancelled */
-  completionRate: number | null;
-}
-
-/** The link from a finding to its rectification item. */
-export interface RectificationLink {
-  id: string;
-  status: string;
-  unitId: number;
-  currentDeadline: string;
-  overdue: boolean;
-  escalationLevel: number;
-  href: string;
-}
+// Both shapes are answered to the web: declared once in libs/contracts.
+export type { EvaluationProgress, RectificationLink } from '@rectiflow/contracts';
 
 const EMPTY: EvaluationProgress = {
   total: 0,

@@ -193,9 +193,9 @@ function toSummary(
     progress,
     sourceDocumentName: e.sourceDocument?.originalName ?? null,
     departmentUnitId: e.departmentUnitId,
-    issuedAt: e.issuedAt,
-    createdAt: e.createdAt,
-    updatedAt: e.updatedAt,
+    issuedAt: e.issuedAt?.toISOString() ?? null,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
   };
 }
 

@@ -1,21 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '@rectiflow/common';
+import type { SourceSpan, SourceText } from '@rectiflow/contracts';
 
-export interface SourceSpan {
-  seq: number;
-  start: number;
-  end: number;
-}
-
-/** GET /evaluations/:id/source-text: the extracted text and where each item came from in it. */
-export interface SourceText {
-  text: string;
-  format: string;
-  ocr: boolean;
-  pages: number | null;
-  findings: SourceSpan[];
-  recommendations: SourceSpan[];
-}
+// The source text is answered to the web: declared once in libs/contracts.
+export type { SourceSpan, SourceText } from '@rectiflow/contracts';
 
 /** No access check here (the caller has made it). */
 export async function loadSourceText(manager: EntityManager, evaluationId: string): Promise<SourceText> {

@@ -14,26 +14,8 @@ export interface EvidenceUploadInput {
   effectiveDate: string;
 }
 
-/** One file in the evidence list, with the record (upload) it belongs to. */
-export interface EvidenceFileView {
-  id: number;
-  name: string;
-  size: number;
-  sha256: string;
-  mimeType: string;
-  /** the type decided from the content; null for a file the database does not hold (see `downloadable`) */
-  detectedType: string | null;
-  uploadedAt: string;
-  downloadable: boolean;
-  evidence: {
-    id: number;
-    description: string;
-    effectiveDate: string;
-    addedAt: string;
-    addedBy: { userId: number; name: string };
-  };
-  links: { download: string };
-}
+// The evidence list's rows are the web's type too: declared once in libs/contracts.
+export type { EvidenceFileView } from '@rectiflow/contracts';
 
 /** What the download route streams, after the access check. */
 export interface EvidenceDownload {

@@ -100,7 +100,7 @@ export class RectificationDetailService {
         actorId: e.actorId,
         actorName: e.actorName,
         payload: e.payload,
-        occurredAt: e.occurredAt,
+        occurredAt: e.occurredAt.toISOString(),
       })),
       links: {
         self: base,

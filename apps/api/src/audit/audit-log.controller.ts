@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@rectiflow/audit';
 import { Roles } from '@rectiflow/auth';
+import { toAuditLogEntry } from './audit-log-entry.mapper';
 import { AuditLogPageDto, AuditLogQueryDto } from './audit-log.dto';
 
 @ApiTags('audit')
@@ -25,6 +26,6 @@ export class AuditLogController {
       page: q.page,
       pageSize: q.pageSize,
     });
-    return { items, total, page: q.page, pageSize: q.pageSize };
+    return { items: items.map(toAuditLogEntry), total, page: q.page, pageSize: q.pageSize };
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsISO8601, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import type { AuditLogEntry, AuditLogPage } from '@rectiflow/contracts';
 import { PageQueryDto } from './page-query.dto';
 
 export class AuditLogQueryDto extends PageQueryDto {
@@ -39,7 +40,7 @@ export class AuditLogQueryDto extends PageQueryDto {
   to?: string;
 }
 
-export class AuditLogEntryDto {
+export class AuditLogEntryDto implements AuditLogEntry {
   @ApiProperty({ description: 'BIGINT, as a string' }) id!: string;
   @ApiProperty({ nullable: true, type: Number }) actorId!: number | null;
   @ApiProperty({ description: "Username, or 'anonymous' / 'system'" }) actorName!: string;
@@ -48,10 +49,10 @@ export class AuditLogEntryDto {
   @ApiProperty({ nullable: true, type: String }) entityId!: string | null;
   @ApiProperty({ nullable: true, type: String }) ip!: string | null;
   @ApiProperty({ nullable: true, type: Object }) payload!: Record<string, unknown> | null;
-  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }
 
-export class AuditLogPageDto {
+export class AuditLogPageDto implements AuditLogPage {
   @ApiProperty({ type: [AuditLogEntryDto] }) items!: AuditLogEntryDto[];
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsNewPassword, PASSWORD_MAX_LENGTH, ROLES, UNIT_KINDS } from '@rectiflow/auth';
 import type { Role, UnitKind } from '@rectiflow/auth';
+import type { MeResponse, MeUnit, TokenPairResponse, TokenUser } from '@rectiflow/contracts';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin' })
@@ -37,7 +38,7 @@ export class ChangePasswordDto {
   newPassword!: string;
 }
 
-export class AuthUserDto {
+export class AuthUserDto implements TokenUser {
   @ApiProperty() id!: number;
   @ApiProperty() username!: string;
   @ApiProperty() displayName!: string;
@@ -45,7 +46,7 @@ export class AuthUserDto {
   @ApiProperty() unitId!: number;
 }
 
-export class TokenPairDto {
+export class TokenPairDto implements TokenPairResponse {
   @ApiProperty({ description: '访问令牌 (JWT), sent as Authorization: Bearer …' }) accessToken!: string;
   @ApiProperty({ description: '刷新令牌 (opaque); POST /auth/refresh exchanges it for a new pair' })
   refreshToken!: string;
@@ -54,7 +55,7 @@ export class TokenPairDto {
   @ApiProperty({ type: AuthUserDto }) user!: AuthUserDto;
 }
 
-export class MeUnitDto {
+export class MeUnitDto implements MeUnit {
   @ApiProperty() id!: number;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
@@ -62,7 +63,7 @@ export class MeUnitDto {
   @ApiProperty({ nullable: true, type: Number }) parentId!: number | null;
 }
 
-export class MeDto extends AuthUserDto {
+export class MeDto extends AuthUserDto implements MeResponse {
   @ApiPropertyOptional({ nullable: true, type: String }) email!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) phone!: string | null;
   @ApiProperty({ description: '单位负责人 (first responsible person)' }) isUnitHead!: boolean;

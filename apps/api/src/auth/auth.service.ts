@@ -12,8 +12,9 @@ import {
   verifyPassword,
 } from '@rectiflow/auth';
 import { AppError, NotFoundError } from '@rectiflow/common';
+import type { MeResponse } from '@rectiflow/contracts';
 import { AppUserEntity, UnitEntity } from '@rectiflow/persistence';
-import type { MeDto, TokenPairDto } from './auth.dto';
+import type { TokenPairDto } from './auth.dto';
 import { afterAccountFailure, lockoutMessage, secondsUntil } from './lockout-policy';
 import { LoginLimiterService } from './login-limiter.service';
 import { ClientMeta, RefreshTokenService } from './refresh-token.service';
@@ -129,7 +130,7 @@ export class AuthService {
     });
   }
 
-  async me(user: AuthUser): Promise<MeDto> {
+  async me(user: AuthUser): Promise<MeResponse> {
     const row = await this.users.findOneBy({ id: user.id });
     const unit = await this.units.findOneBy({ id: user.unitId });
     if (!row || !unit) throw new NotFoundError('用户');

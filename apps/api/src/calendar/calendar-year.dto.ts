@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsArray, IsString } from 'class-validator';
+import type { CalendarYear, CalendarYears, PutCalendarYearResult } from '@rectiflow/contracts';
 
 /** One year's official arrangement: every 放假 date and every 调休 working weekend. */
 export class PutCalendarYearDto {
@@ -14,7 +15,7 @@ export class PutCalendarYearDto {
   workdays!: string[];
 }
 
-export class CalendarYearDto {
+export class CalendarYearDto implements CalendarYear {
   @ApiProperty() year!: number;
   @ApiProperty({ enum: ['shipped', 'admin'], description: 'shipped：随系统发布；admin：管理员载入' })
   origin!: 'shipped' | 'admin';
@@ -23,12 +24,12 @@ export class CalendarYearDto {
   @ApiProperty({ nullable: true, type: String }) updatedAt!: string | null;
 }
 
-export class CalendarYearsDto {
+export class CalendarYearsDto implements CalendarYears {
   @ApiProperty({ type: [CalendarYearDto] }) years!: CalendarYearDto[];
   @ApiProperty({ description: '未载入的年份按周末计算工作日，期限标为暂定' }) note!: string;
 }
 
-export class PutCalendarYearResultDto {
+export class PutCalendarYearResultDto implements PutCalendarYearResult {
   @ApiProperty({ type: CalendarYearDto }) year!: CalendarYearDto;
   @ApiProperty({ description: '重算并调整了期限（及其定时器）的在办整改数' }) recomputed!: number;
   @ApiProperty({ description: '重算失败的整改（可再次提交同一年份重试）', type: [String] }) failed!: string[];

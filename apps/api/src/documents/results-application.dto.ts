@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
+import type { ResultsApplication, ResultsApplicationRow } from '@rectiflow/contracts';
 
 class ResultsEvaluationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -8,7 +9,7 @@ class ResultsEvaluationDto {
   @ApiProperty({ nullable: true, type: String, example: '良' }) grade!: string | null;
 }
 
-export class ResultsApplicationRowDto {
+export class ResultsApplicationRowDto implements ResultsApplicationRow {
   @ApiProperty() unitId!: number;
   @ApiProperty() unitName!: string;
   @ApiProperty({ type: [ResultsEvaluationDto] }) evaluations!: ResultsEvaluationDto[];
@@ -26,7 +27,7 @@ export class ResultsApplicationRowDto {
   @ApiProperty({ type: [String] }) reasons!: string[];
 }
 
-export class ResultsApplicationDto {
+export class ResultsApplicationDto implements ResultsApplication {
   @ApiProperty() year!: number;
   @ApiProperty({ type: [ResultsApplicationRowDto] }) rows!: ResultsApplicationRowDto[];
 }

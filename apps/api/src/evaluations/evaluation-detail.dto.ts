@@ -1,7 +1,19 @@
 import { EvaluationProgressDto, RectificationLinkDto } from './evaluation-progress.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EVALUATION_STATUSES } from '@rectiflow/contracts';
+import type {
+  EvaluationDetail,
+  EvaluationStatus,
+  EvaluationView,
+  EvaluationWarning,
+  FindingPoint,
+  FindingView,
+  RecommendationView,
+  RepeatOf,
+  SourceDocumentView,
+} from '@rectiflow/contracts';
 
-export class WarningDto {
+export class WarningDto implements EvaluationWarning {
   @ApiProperty({ example: 'SCORE_GRADE_MISMATCH', description: 'stable code (see libs/importer/README.md)' })
   code!: string;
 
@@ -11,7 +23,7 @@ export class WarningDto {
   message!: string;
 }
 
-export class SourceDocumentDto {
+export class SourceDocumentDto implements SourceDocumentView {
   @ApiProperty() id!: number;
   @ApiProperty({ example: '2023年工业发展专项资金绩效评价结果反馈表.txt' }) originalName!: string;
   @ApiProperty({ description: 'SHA-256 of the uploaded bytes (hex)', example: 'e9da2ade9415734b…' })
@@ -20,12 +32,12 @@ export class SourceDocumentDto {
   @ApiProperty({ enum: ['txt', 'html', 'docx'] }) format!: string;
   @ApiProperty({ nullable: true, type: String, example: 'gb18030' }) encoding!: string | null;
   @ApiProperty({ nullable: true, type: Number }) uploadedById!: number | null;
-  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }
 
-export class EvaluationDto {
+export class EvaluationDto implements EvaluationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['draft', 'issued', 'finished', 'cancelled'] }) status!: string;
+  @ApiProperty({ enum: EVALUATION_STATUSES }) status!: EvaluationStatus;
   @ApiProperty({ description: 'bumped by every change; send it back as expectedVersion' }) version!: number;
   @ApiProperty({ nullable: true, type: String, example: '景德镇市财政支出绩效评价结果反馈表' }) title!:
     string | null;
@@ -54,34 +66,34 @@ export class EvaluationDto {
   @ApiProperty({ nullable: true, type: Number, description: 'responsible department, set when issued' })
   departmentUnitId!: number | null;
   @ApiProperty({ nullable: true, type: Number }) createdById!: number | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) issuedAt!: Date | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) finishedAt!: Date | null;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) issuedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) finishedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ nullable: true, type: SourceDocumentDto }) sourceDocument!: SourceDocumentDto | null;
 }
 
-export class FindingPointDto {
+export class FindingPointDto implements FindingPoint {
   @ApiProperty({ example: '一是', description: "'' when the finding only has ①②③ details" }) label!: string;
   @ApiProperty() text!: string;
   @ApiProperty({ type: [String], description: '①②③ details, without their numbers' }) details!: string[];
 }
 
-export class RecommendationDto {
+export class RecommendationDto implements RecommendationView {
   @ApiProperty() id!: number;
   @ApiProperty({ description: '1…n, position in the evaluation' }) seq!: number;
   @ApiProperty() title!: string;
   @ApiProperty() text!: string;
 }
 
-export class RepeatOfDto {
+export class RepeatOfDto implements RepeatOf {
   @ApiProperty({ format: 'uuid' }) evaluationId!: string;
   @ApiProperty() findingSeq!: number;
   @ApiProperty({ nullable: true, type: String }) rectificationId!: string | null;
   @ApiProperty({ description: '字符二元组余弦相似度 0..1' }) similarity!: number;
 }
 
-export class FindingDto {
+export class FindingDto implements FindingView {
   @ApiProperty() id!: number;
   @ApiProperty({ description: '1…n, position in the evaluation' }) seq!: number;
   @ApiProperty({ example: '预算绩效管理待完善，预算编制依据不全面' }) title!: string;
@@ -93,10 +105,9 @@ export class FindingDto {
   @ApiProperty({
     type: RectificationLinkDto,
     nullable: true,
-    required: false,
     description: '下发后：该问题的整改事项',
   })
-  rectification?: RectificationLinkDto | null;
+  rectification!: RectificationLinkDto | null;
   @ApiProperty({
     type: RepeatOfDto,
     nullable: true,
@@ -105,7 +116,7 @@ export class FindingDto {
   repeatOf!: RepeatOfDto | null;
 }
 
-export class EvaluationDetailDto {
+export class EvaluationDetailDto implements EvaluationDetail {
   @ApiProperty({ type: EvaluationDto }) evaluation!: EvaluationDto;
   @ApiProperty({ type: [FindingDto] }) findings!: FindingDto[];
   @ApiProperty({ type: [RecommendationDto] }) recommendations!: RecommendationDto[];

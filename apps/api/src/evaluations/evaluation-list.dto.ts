@@ -2,7 +2,8 @@ import { EvaluationProgressDto } from './evaluation-progress.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { EVALUATION_STATUSES, type EvaluationStatus } from '@rectiflow/persistence';
+import { EVALUATION_STATUSES, type EvaluationStatus } from '@rectiflow/contracts';
+import type { EvaluationPage, EvaluationSummary } from '@rectiflow/contracts';
 
 export const GRADES = ['优', '良', '中', '差'] as const;
 
@@ -42,9 +43,9 @@ export class ListEvaluationsQueryDto {
   pageSize?: number;
 }
 
-export class EvaluationSummaryDto {
+export class EvaluationSummaryDto implements EvaluationSummary {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: EVALUATION_STATUSES }) status!: string;
+  @ApiProperty({ enum: EVALUATION_STATUSES }) status!: EvaluationStatus;
   @ApiProperty() version!: number;
   @ApiProperty({ nullable: true, type: String }) title!: string | null;
   @ApiProperty({ nullable: true, type: String }) projectName!: string | null;
@@ -57,12 +58,12 @@ export class EvaluationSummaryDto {
   @ApiProperty({ type: EvaluationProgressDto }) progress!: EvaluationProgressDto;
   @ApiProperty({ nullable: true, type: String }) sourceDocumentName!: string | null;
   @ApiProperty({ nullable: true, type: Number }) departmentUnitId!: number | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) issuedAt!: Date | null;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) issuedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;
 }
 
-export class EvaluationPageDto {
+export class EvaluationPageDto implements EvaluationPage {
   @ApiProperty({ type: [EvaluationSummaryDto] }) items!: EvaluationSummaryDto[];
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { EvaluationProgress, RectificationLink } from '@rectiflow/contracts';
 
 /** 整改进度, computed live from the rectification items. */
-export class EvaluationProgressDto {
+export class EvaluationProgressDto implements EvaluationProgress {
   @ApiProperty({ description: '整改事项总数' }) total!: number;
   @ApiProperty({ description: '未结束（含持续整改）' }) open!: number;
   @ApiProperty({ description: '已销号' }) closed!: number;
@@ -12,7 +13,7 @@ export class EvaluationProgressDto {
   completionRate!: number | null;
 }
 
-export class RectificationLinkDto {
+export class RectificationLinkDto implements RectificationLink {
   @ApiProperty() id!: string;
   @ApiProperty() status!: string;
   @ApiProperty() unitId!: number;

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { SourceSpan, SourceText } from '@rectiflow/contracts';
 
-export class SourceSpanDto {
+export class SourceSpanDto implements SourceSpan {
   @ApiProperty({ description: 'seq of the finding / recommendation' })
   seq!: number;
 
@@ -12,7 +13,7 @@ export class SourceSpanDto {
 }
 
 /** GET /evaluations/:id/source-text */
-export class SourceTextDto {
+export class SourceTextDto implements SourceText {
   @ApiProperty({ description: 'the text the importer extracted (spans point into it)' })
   text!: string;
 

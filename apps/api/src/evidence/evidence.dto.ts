@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import type { EvidenceFileView, EvidenceList } from '@rectiflow/contracts';
 
 /** The text fields of the multipart upload; the files come as `files` parts. */
 export class EvidenceUploadDto {
@@ -26,7 +27,7 @@ export class EvidenceRecordRefDto {
   @ApiProperty({ example: { userId: 12, name: '张三' } }) addedBy!: { userId: number; name: string };
 }
 
-export class EvidenceFileDto {
+export class EvidenceFileDto implements EvidenceFileView {
   @ApiProperty({ description: '文件编号 (fileId)' }) id!: number;
   @ApiProperty({ description: '原文件名（已清理路径与控制字符）' }) name!: string;
   @ApiProperty({ description: '字节数' }) size!: number;
@@ -43,6 +44,6 @@ export class EvidenceFileDto {
   };
 }
 
-export class EvidenceListDto {
+export class EvidenceListDto implements EvidenceList {
   @ApiProperty({ type: [EvidenceFileDto] }) items!: EvidenceFileDto[];
 }

@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RECTIFICATION_STATUSES, RECTIFICATION_TYPES, REVIEW_RESULTS } from '@rectiflow/contracts';
+import type {
+  EscalationLevel,
+  LedgerItem,
+  LedgerPage,
+  RectificationStatus,
+  RectificationType,
+  ReviewResult,
+} from '@rectiflow/contracts';
 
 export class LedgerEvaluationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -21,14 +29,14 @@ export class LedgerLinksDto {
 }
 
 /** One line of 整改台账. */
-export class LedgerItemDto {
+export class LedgerItemDto implements LedgerItem {
   @ApiProperty() id!: string;
   @ApiProperty({ type: LedgerEvaluationDto }) evaluation!: LedgerEvaluationDto;
   @ApiProperty() findingSeq!: number;
   @ApiProperty() findingTitle!: string;
-  @ApiProperty({ enum: RECTIFICATION_STATUSES }) status!: string;
+  @ApiProperty({ enum: RECTIFICATION_STATUSES }) status!: RectificationStatus;
   @ApiProperty({ example: '整改中' }) statusLabel!: string;
-  @ApiProperty({ enum: RECTIFICATION_TYPES }) type!: string;
+  @ApiProperty({ enum: RECTIFICATION_TYPES }) type!: RectificationType;
   @ApiProperty({ example: '限期整改' }) typeLabel!: string;
   @ApiProperty({ type: LedgerUnitDto }) unit!: LedgerUnitDto;
   @ApiProperty({ nullable: true, type: String }) responsiblePerson!: string | null;
@@ -39,10 +47,15 @@ export class LedgerItemDto {
   @ApiProperty() extensionCount!: number;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ description: '逾期天数（至销号/撤销或今天）' }) overdueDays!: number;
-  @ApiProperty({ description: '0 无, 1 提醒函, 2 督办, 3 约谈, 4 通报' }) escalationLevel!: number;
+  @ApiProperty({ description: '0 无, 1 提醒函, 2 督办, 3 约谈, 4 通报' }) escalationLevel!: EscalationLevel;
   @ApiProperty({ example: '督办' }) escalationLabel!: string;
+  @ApiProperty({ description: '曾达到的最高督办级别（批准延期后当前级别重新起算）' })
+  maxEscalationLevel!: EscalationLevel;
+  @ApiProperty({ example: '约谈' }) maxEscalationLabel!: string;
+  @ApiProperty({ description: '当前时限所在年份的放假调休安排尚未载入，载入后时限可能变动' })
+  deadlineProvisional!: boolean;
   @ApiProperty({ description: '佐证材料文件数' }) evidenceCount!: number;
-  @ApiProperty({ nullable: true, enum: REVIEW_RESULTS }) lastReviewResult!: string | null;
+  @ApiProperty({ nullable: true, enum: REVIEW_RESULTS }) lastReviewResult!: ReviewResult | null;
   @ApiProperty({ nullable: true, type: String, example: '已整改' }) lastReviewLabel!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: '销号时间' }) closedAt!:
     string | null;
@@ -51,7 +64,7 @@ export class LedgerItemDto {
   @ApiProperty({ type: LedgerLinksDto }) links!: LedgerLinksDto;
 }
 
-export class LedgerPageDto {
+export class LedgerPageDto implements LedgerPage {
   @ApiProperty({ type: [LedgerItemDto] }) items!: LedgerItemDto[];
   @ApiProperty({
     description: '符合条件的条数；超过 10000 时为 10000，且 totalIsEstimate 为 true（显示为「10000+」）',

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import type { FailedDelivery, FailedRequest, FailurePage } from '@rectiflow/contracts';
 import { WEBHOOK_FORMATS, type WebhookFormat } from '@rectiflow/persistence';
 import { CHANNELS, type ChannelName } from '@rectiflow/notifications';
 import { PageQueryDto } from '../audit/page-query.dto';
@@ -11,7 +12,7 @@ export class FailureQueryDto extends PageQueryDto {
   channel?: ChannelName;
 }
 
-export class FailedDeliveryDto {
+export class FailedDeliveryDto implements FailedDelivery {
   @ApiProperty() id!: number;
   @ApiProperty({ description: '投递键 = BullMQ job id: <notification key>.<channel>.<recipient>' })
   deliveryKey!: string;
@@ -26,20 +27,20 @@ export class FailedDeliveryDto {
   @ApiProperty({ nullable: true, type: String }) rectificationId!: string | null;
   @ApiProperty() attempts!: number;
   @ApiProperty({ nullable: true, type: String }) lastError!: string | null;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() failedAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) failedAt!: string;
 }
 
-export class FailedRequestDto {
+export class FailedRequestDto implements FailedRequest {
   @ApiProperty() jobId!: string;
   @ApiProperty() event!: string;
   @ApiProperty() rectificationId!: string;
   @ApiProperty() attemptsMade!: number;
   @ApiProperty() failedReason!: string;
-  @ApiProperty({ nullable: true, type: Date }) failedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) failedAt!: string | null;
 }
 
-export class FailurePageDto {
+export class FailurePageDto implements FailurePage {
   @ApiProperty({ type: [FailedDeliveryDto] }) items!: FailedDeliveryDto[];
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
+import type { InAppNotification, NotificationPage } from '@rectiflow/contracts';
 import { PageQueryDto } from '../audit/page-query.dto';
 
 export class NotificationQueryDto extends PageQueryDto {
@@ -17,7 +18,7 @@ export class NotificationQueryDto extends PageQueryDto {
   unreadOnly?: boolean;
 }
 
-export class NotificationDto {
+export class NotificationDto implements InAppNotification {
   @ApiProperty() id!: number;
   @ApiProperty({ example: 'escalation' }) event!: string;
   @ApiProperty({ nullable: true, type: Number, description: '督办级别 1–4 (escalations only)' }) level!:
@@ -28,11 +29,11 @@ export class NotificationDto {
   @ApiProperty({ nullable: true, type: String }) rectificationId!: string | null;
   @ApiProperty({ nullable: true, type: String }) evaluationId!: string | null;
   @ApiProperty() read!: boolean;
-  @ApiProperty({ nullable: true, type: Date }) readAt!: Date | null;
-  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) readAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }
 
-export class NotificationPageDto {
+export class NotificationPageDto implements NotificationPage {
   @ApiProperty({ type: [NotificationDto], description: '未读在前，其次按时间倒序' })
   items!: NotificationDto[];
   @ApiProperty() total!: number;

@@ -15,6 +15,7 @@ import {
   Min,
 } from 'class-validator';
 import { UNIT_KINDS, type UnitKind } from '@rectiflow/auth';
+import type { UnitNode, UnitResponse } from '@rectiflow/contracts';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const CODE_MESSAGE = '单位编码为 1–64 位字母、数字、- 或 _，以字母或数字开头';
@@ -105,7 +106,7 @@ export class UpdateUnitDto {
   active?: boolean;
 }
 
-export class UnitDto {
+export class UnitDto implements UnitResponse {
   @ApiProperty() id!: number;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
@@ -114,10 +115,10 @@ export class UnitDto {
   @ApiProperty({ type: [String] }) contactEmails!: string[];
   @ApiProperty({ nullable: true, type: String }) webhookUrl!: string | null;
   @ApiProperty() active!: boolean;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;
 }
 
-export class UnitTreeNodeDto extends UnitDto {
+export class UnitTreeNodeDto extends UnitDto implements UnitNode {
   @ApiProperty({ type: () => [UnitTreeNodeDto] }) children!: UnitTreeNodeDto[];
 }

@@ -5,12 +5,14 @@ import { AuditService } from '@rectiflow/audit';
 import { AuthUser, unitSubtreeIds, type UnitKind } from '@rectiflow/auth';
 import { AppError, NotFoundError } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
+import type { UnitNode, UnitResponse } from '@rectiflow/contracts';
 import { webhookUrlRefusal } from '@rectiflow/notifications';
 import { UnitEntity } from '@rectiflow/persistence';
 import { fieldChanges } from '../audit/field-changes';
 import { isDuplicateKeyError } from './duplicate-key';
 import type { CreateUnitDto, UpdateUnitDto } from './unit.dto';
-import { buildUnitTree, parentKindProblem, TreeNode } from './unit-tree';
+import { toUnitResponse } from './unit-response.mapper';
+import { buildUnitTree, parentKindProblem } from './unit-tree';
 
 /** The unit tree. Reads are for bureau roles and auditors; writes for bureau_admin (enforced by the controller). */
 @Injectable()
@@ -29,21 +31,25 @@ export class UnitsService {
     if (refusal) throw new AppError('VALIDATION_FAILED', refusal, { fields: { webhookUrl: [refusal] } });
   }
 
-  list(): Promise<UnitEntity[]> {
-    return this.units.find({ order: { id: 'ASC' } });
+  async list(): Promise<UnitResponse[]> {
+    return (await this.units.find({ order: { id: 'ASC' } })).map(toUnitResponse);
   }
 
-  async tree(): Promise<TreeNode<UnitEntity>[]> {
+  async tree(): Promise<UnitNode[]> {
     return buildUnitTree(await this.list());
   }
 
-  async get(id: number): Promise<UnitEntity> {
+  async get(id: number): Promise<UnitResponse> {
+    return toUnitResponse(await this.find(id));
+  }
+
+  private async find(id: number): Promise<UnitEntity> {
     const unit = await this.units.findOneBy({ id });
     if (!unit) throw new NotFoundError('单位', id);
     return unit;
   }
 
-  async create(dto: CreateUnitDto, actor: AuthUser, ip: string): Promise<UnitEntity> {
+  async create(dto: CreateUnitDto, actor: AuthUser, ip: string): Promise<UnitResponse> {
     const parentId = dto.parentId ?? null;
     this.checkWebhookUrl(dto.webhookUrl);
     await this.checkParent(dto.kind, parentId);
@@ -69,8 +75,8 @@ export class UnitsService {
     return this.get(unit.id);
   }
 
-  async update(id: number, dto: UpdateUnitDto, actor: AuthUser, ip: string): Promise<UnitEntity> {
-    const unit = await this.get(id);
+  async update(id: number, dto: UpdateUnitDto, actor: AuthUser, ip: string): Promise<UnitResponse> {
+    const unit = await this.find(id);
     const kind = dto.kind ?? unit.kind;
     const parentId = dto.parentId === undefined ? unit.parentId : dto.parentId;
     this.checkWebhookUrl(dto.webhookUrl);
@@ -89,7 +95,7 @@ export class UnitsService {
       active: dto.active,
     };
     const changes = fieldChanges(unit, patch);
-    if (Object.keys(changes).length === 0) return unit;
+    if (Object.keys(changes).length === 0) return toUnitResponse(unit);
     await this.saveUnique(Object.assign(unit, stripUndefined(patch)));
     await this.audit.record({
       actor,

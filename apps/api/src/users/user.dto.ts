@@ -13,6 +13,7 @@ import {
   Min,
 } from 'class-validator';
 import { IsNewPassword, ROLES, type Role } from '@rectiflow/auth';
+import type { UserPage, UserResponse } from '@rectiflow/contracts';
 import { PageQueryDto } from '../audit/page-query.dto';
 
 const USERNAME = /^[\p{L}\p{N}][\p{L}\p{N}_.@-]{1,63}$/u;
@@ -141,7 +142,7 @@ export class UserQueryDto extends PageQueryDto {
   q?: string;
 }
 
-export class UserDto {
+export class UserDto implements UserResponse {
   @ApiProperty() id!: number;
   @ApiProperty() username!: string;
   @ApiProperty() displayName!: string;
@@ -153,13 +154,13 @@ export class UserDto {
   @ApiProperty() active!: boolean;
   @ApiProperty() isUnitHead!: boolean;
   @ApiProperty({ description: 'Consecutive failed logins' }) failedLogins!: number;
-  @ApiProperty({ nullable: true, type: Date }) lockedUntil!: Date | null;
-  @ApiProperty({ nullable: true, type: Date }) lastLoginAt!: Date | null;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lockedUntil!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) lastLoginAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;
 }
 
-export class UserPageDto {
+export class UserPageDto implements UserPage {
   @ApiProperty({ type: [UserDto] }) items!: UserDto[];
   @ApiProperty() total!: number;
   @ApiProperty() page!: number;

@@ -177,10 +177,10 @@ export class UsersService {
       active: r.active,
       isUnitHead: r.isUnitHead,
       failedLogins: r.failedLogins,
-      lockedUntil: r.lockedUntil,
-      lastLoginAt: r.lastLoginAt,
-      createdAt: r.createdAt,
-      updatedAt: r.updatedAt,
+      lockedUntil: r.lockedUntil?.toISOString() ?? null,
+      lastLoginAt: r.lastLoginAt?.toISOString() ?? null,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
     }));
   }
 }

@@ -3,6 +3,8 @@
  * the access token in memory only and the refresh token in this tab's sessionStorage (never in a URL or
  * localStorage). An expired access token is refreshed once and the request repeated.
  */
+import type { TokenPairResponse } from '@contracts/api';
+
 export const API_BASE = '/api/v1';
 const REFRESH_KEY = 'rectiflow.refreshToken';
 
@@ -17,10 +19,8 @@ export class ApiError extends Error {
   }
 }
 
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-}
+/** What the client keeps of a login or refresh answer. */
+export type TokenPair = Pick<TokenPairResponse, 'accessToken' | 'refreshToken'>;
 
 let accessToken: string | null = null;
 let refreshing: Promise<boolean> | null = null;
@@ -88,7 +88,7 @@ export async function refreshSession(): Promise<boolean> {
   })
     .then(async (res) => {
       if (!res.ok) return false;
-      tokens.adopt((await res.json()) as TokenPair);
+      tokens.adopt((await res.json()) as TokenPairResponse);
       return true;
     })
     .catch(() => false)

@@ -1,10 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, get, post, refreshSession, tokens, type TokenPair } from './http';
-import type { Me, Role } from './types';
+import { api, get, post, refreshSession, tokens } from './http';
+import type { Role } from '@contracts/accounts/role';
+import type { MeResponse, TokenPairResponse } from '@contracts/api';
 
 interface Session {
-  me: Me | null;
+  me: MeResponse | null;
   /** true until the stored refresh token has been tried */
   restoring: boolean;
   login(username: string, password: string): Promise<void>;
@@ -15,7 +16,7 @@ interface Session {
 const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null>(null);
+  const [me, setMe] = useState<MeResponse | null>(null);
   const [restoring, setRestoring] = useState(true);
   const client = useQueryClient();
 
@@ -24,7 +25,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     (async () => {
       try {
         if (tokens.refresh && (await refreshSession())) {
-          const who = await get<Me>('/auth/me');
+          const who = await get<MeResponse>('/auth/me');
           if (live) setMe(who);
         }
       } catch {
@@ -44,9 +45,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [client]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const pair = await api<TokenPair>('/auth/login', { method: 'POST', json: { username, password } });
+    const pair = await api<TokenPairResponse>('/auth/login', {
+      method: 'POST',
+      json: { username, password },
+    });
     tokens.adopt(pair);
-    setMe(await get<Me>('/auth/me'));
+    setMe(await get<MeResponse>('/auth/me'));
   }, []);
 
   const logout = useCallback(async () => {
@@ -75,7 +79,7 @@ export function useSession(): Session {
 }
 
 /** The caller as a signed-in user (pages under the layout only render when signed in). */
-export function useMe(): Me {
+export function useMe(): MeResponse {
   const { me } = useSession();
   if (!me) throw new Error('not signed in');
   return me;

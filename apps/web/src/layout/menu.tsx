@@ -15,7 +15,7 @@ import {
   TrophyOutlined,
   HistoryOutlined,
 } from '@ant-design/icons';
-import type { Role } from '../api/types';
+import type { Role } from '@contracts/accounts/role';
 
 export interface MenuEntry {
   key: string;

@@ -8,7 +8,7 @@ import type {
   RungRow,
   UnitCompletionRow,
   WeeklyClosures,
-} from '@dashboard/dashboard.types';
+} from '@contracts/api';
 import { get, queryString, type Query } from '../api/http';
 import { Chart } from '../components/chart';
 import { QueryState } from '../components/query-state';

@@ -20,7 +20,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { download, get, type Query } from '../api/http';
-import type { LedgerItem, Page } from '../api/types';
+import type { LedgerItem, LedgerPage as LedgerPageResponse } from '@contracts/api';
 import { QueryState } from '../components/query-state';
 import { RungTag, StatusTag } from '../components/status-tag';
 import { usePhone } from '../components/use-phone';
@@ -73,7 +73,7 @@ export default function LedgerPage() {
   const order = params.get('order') ?? 'asc';
   const q = useQuery({
     queryKey: ['ledger', params.toString()],
-    queryFn: () => get<Page<LedgerItem>>('/rectifications', { ...filters, page, pageSize, sort, order }),
+    queryFn: () => get<LedgerPageResponse>('/rectifications', { ...filters, page, pageSize, sort, order }),
     placeholderData: keepPreviousData,
   });
 
@@ -257,7 +257,8 @@ export default function LedgerPage() {
         {(data) => (
           <>
             <Typography.Text type="secondary" className="ledger-total">
-              共 {data.total} 项整改事项
+              共 {data.total}
+              {data.totalIsEstimate ? '+' : ''} 项整改事项
             </Typography.Text>
             {phone ? (
               <>

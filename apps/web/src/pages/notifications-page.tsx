@@ -2,23 +2,14 @@ import { App, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { get, post } from '../api/http';
-import type { Page } from '../api/types';
+import type { NotificationPage } from '@contracts/api';
 import { QueryState } from '../components/query-state';
 import { formatDateTime } from '../format';
-
-interface Notice {
-  id: number;
-  title: string;
-  body: string;
-  rectificationId: string | null;
-  read: boolean;
-  createdAt: string;
-}
 
 export default function NotificationsPage() {
   const q = useQuery({
     queryKey: ['notifications'],
-    queryFn: () => get<Page<Notice>>('/notifications', { pageSize: 50 }),
+    queryFn: () => get<NotificationPage>('/notifications', { pageSize: 50 }),
   });
   const client = useQueryClient();
   const { message } = App.useApp();

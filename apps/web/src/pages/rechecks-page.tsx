@@ -24,28 +24,12 @@ import {
   RECHECK_OUTCOMES,
   type RecheckOutcome,
 } from '@contracts/rectification/rectification-labels';
+import type { RecheckView } from '@contracts/api';
 import { get, post } from '../api/http';
 import { useSession } from '../api/session';
 import { QueryState } from '../components/query-state';
 import { usePhone } from '../components/use-phone';
 import { formatDateTime } from '../format';
-
-/** As GET /rechecks answers (libs/documents recheck.types.ts). */
-interface Recheck {
-  id: number;
-  rectificationId: string;
-  evaluationId: string;
-  findingTitle: string;
-  unitId: number;
-  dueAt: string;
-  status: 'due' | 'done';
-  outcome: RecheckOutcome | null;
-  outcomeLabel: string | null;
-  note: string | null;
-  decidedAt: string | null;
-  decidedBy: string | null;
-  reboundRectificationId: string | null;
-}
 
 type Tab = 'due' | 'done';
 
@@ -61,7 +45,7 @@ const OUTCOME_CHOICES = RECHECK_OUTCOMES.map((value) => ({
 }));
 
 /** Due: soonest first (as the server lists them); done: the latest decision first, where a reviewer looks for it. */
-const ordered = (tab: Tab, rows: Recheck[]): Recheck[] =>
+const ordered = (tab: Tab, rows: RecheckView[]): RecheckView[] =>
   tab === 'done' ? [...rows].sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? '')) : rows;
 
 const itemLink = (id: string, text: string) => (
@@ -71,13 +55,13 @@ const itemLink = (id: string, text: string) => (
 /** 回头看: re-checks of closed items. The bureau reviewer decides; everyone else (departments: own units) reads. */
 export default function RechecksPage() {
   const [tab, setTab] = useState<Tab>('due');
-  const [deciding, setDeciding] = useState<Recheck | null>(null);
+  const [deciding, setDeciding] = useState<RecheckView | null>(null);
   const { hasRole } = useSession();
   const canDecide = hasRole('bureau_reviewer');
   const phone = usePhone();
   const q = useQuery({
     queryKey: ['rechecks', tab],
-    queryFn: () => get<Recheck[]>('/rechecks', { status: tab }),
+    queryFn: () => get<RecheckView[]>('/rechecks', { status: tab }),
     refetchInterval: 15_000,
   });
   return (
@@ -103,7 +87,7 @@ export default function RechecksPage() {
                 onDecide={setDeciding}
               />
             ) : (
-              <Table<Recheck>
+              <Table<RecheckView>
                 className="rechecks-table"
                 rowKey="id"
                 size="small"
@@ -122,7 +106,7 @@ export default function RechecksPage() {
                         {
                           title: '结论',
                           dataIndex: 'outcomeLabel',
-                          render: (v: string | null, r: Recheck) => (
+                          render: (v: string | null, r: RecheckView) => (
                             <Tag color={r.outcome === 'rebound' ? 'red' : 'green'}>{v ?? '—'}</Tag>
                           ),
                         },
@@ -130,7 +114,7 @@ export default function RechecksPage() {
                         {
                           title: '认定',
                           dataIndex: 'decidedAt',
-                          render: (v: string | null, r: Recheck) =>
+                          render: (v: string | null, r: RecheckView) =>
                             `${r.decidedBy ?? ''} ${formatDateTime(v)}`,
                         },
                         {
@@ -145,7 +129,7 @@ export default function RechecksPage() {
                         {
                           title: '操作',
                           key: 'decide',
-                          render: (_: unknown, r: Recheck) => (
+                          render: (_: unknown, r: RecheckView) => (
                             <Button size="small" type="primary" onClick={() => setDeciding(r)}>
                               认定
                             </Button>
@@ -170,9 +154,9 @@ function PhoneList({
   canDecide,
   onDecide,
 }: {
-  rows: Recheck[];
+  rows: RecheckView[];
   canDecide: boolean;
-  onDecide: (r: Recheck) => void;
+  onDecide: (r: RecheckView) => void;
 }) {
   return (
     <List
@@ -215,7 +199,7 @@ function PhoneList({
   );
 }
 
-function DecisionModal({ recheck, onClose }: { recheck: Recheck; onClose: () => void }) {
+function DecisionModal({ recheck, onClose }: { recheck: RecheckView; onClose: () => void }) {
   const [form] = Form.useForm<{ outcome: RecheckOutcome; note: string; deadline?: Dayjs }>();
   const outcome = Form.useWatch('outcome', form);
   const [error, setError] = useState<string | null>(null);
@@ -227,7 +211,7 @@ function DecisionModal({ recheck, onClose }: { recheck: Recheck; onClose: () => 
     setBusy(true);
     setError(null);
     try {
-      const done = await post<Recheck>(`/rechecks/${recheck.id}/decision`, {
+      const done = await post<RecheckView>(`/rechecks/${recheck.id}/decision`, {
         outcome: v.outcome,
         note: v.note,
         deadline: v.outcome === 'rebound' && v.deadline ? v.deadline.format('YYYY-MM-DD') : undefined,

@@ -1,31 +1,18 @@
 import { useState } from 'react';
 import { Button, Card, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import type { ResultsApplication, ResultsApplicationRow } from '@contracts/api';
 import { download, get } from '../api/http';
 import { QueryState } from '../components/query-state';
 import { ReportDownloadButton } from '../components/report-download-button';
 import { percent, today } from '../format';
-
-interface Row {
-  unitId: number;
-  unitName: string;
-  problems: number;
-  closed: number;
-  ongoing: number;
-  overdue: number;
-  completionRate: number | null;
-  highestRung: number | null;
-  repeatFindings: number;
-  treatment: string;
-  reasons: string[];
-}
 
 /** 结果应用: per department, how its rectification went and what follows (budget treatment). */
 export default function ResultsPage() {
   const [year, setYear] = useState(Number(today().slice(0, 4)));
   const q = useQuery({
     queryKey: ['results', year],
-    queryFn: () => get<{ year: number; rows: Row[] }>('/results-application', { year }),
+    queryFn: () => get<ResultsApplication>('/results-application', { year }),
   });
   return (
     <>
@@ -52,7 +39,7 @@ export default function ResultsPage() {
       </Card>
       <QueryState q={q} optional="结果应用">
         {(data) => (
-          <Table<Row>
+          <Table<ResultsApplicationRow>
             rowKey="unitId"
             size="small"
             dataSource={data.rows}
@@ -74,7 +61,7 @@ export default function ResultsPage() {
               {
                 title: '整改情况报告',
                 key: 'report',
-                render: (_: unknown, r: Row) => (
+                render: (_: unknown, r: ResultsApplicationRow) => (
                   <ReportDownloadButton
                     size="small"
                     label="下载"

@@ -1,7 +1,7 @@
 import { Badge, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { TodoItem, TodoList } from '@dashboard/dashboard.types';
+import type { TodoItem, TodoList } from '@contracts/api';
 import { get } from '../api/http';
 import { QueryState } from '../components/query-state';
 import { RungTag, StatusTag } from '../components/status-tag';

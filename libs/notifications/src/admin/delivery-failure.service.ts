@@ -6,37 +6,13 @@ import { Queue } from 'bullmq';
 import { Repository } from 'typeorm';
 import { AppError, NotFoundError } from '@rectiflow/common';
 import { NotificationRequest, QUEUES } from '@rectiflow/contracts';
+import type { FailedDelivery, FailedRequest } from '@rectiflow/contracts';
 import { NotificationDeliveryEntity } from '@rectiflow/persistence';
 import { DeliveryQueues } from '../delivery/delivery-queues';
 import type { ChannelName, DeliveryJobData } from '../delivery/delivery.types';
 
-export interface FailedDelivery {
-  id: number;
-  deliveryKey: string;
-  notificationKey: string;
-  event: string;
-  level: number | null;
-  channel: string;
-  recipientLabel: string;
-  recipientUserId: number | null;
-  recipientUnitId: number | null;
-  target: string;
-  rectificationId: string | null;
-  attempts: number;
-  lastError: string | null;
-  createdAt: Date;
-  failedAt: Date;
-}
-
-/** A workflow's request that could not even be fanned out (e.g. MySQL away longer than its retries). */
-export interface FailedRequest {
-  jobId: string;
-  event: string;
-  rectificationId: string;
-  attemptsMade: number;
-  failedReason: string;
-  failedAt: Date | null;
-}
+// What the failures page reads: declared once in libs/contracts.
+export type { FailedDelivery, FailedRequest } from '@rectiflow/contracts';
 
 /** What admins see and retry when a notification could not be delivered. */
 @Injectable()
@@ -71,7 +47,7 @@ export class DeliveryFailureService {
       rectificationId: j.data.rectificationId,
       attemptsMade: j.attemptsMade,
       failedReason: j.failedReason,
-      failedAt: j.finishedOn ? new Date(j.finishedOn) : null,
+      failedAt: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
     }));
   }
 
@@ -141,7 +117,7 @@ function toFailure(r: NotificationDeliveryEntity): FailedDelivery {
     rectificationId: r.rectificationId,
     attempts: r.attempts,
     lastError: r.lastError,
-    createdAt: r.createdAt,
-    failedAt: r.updatedAt,
+    createdAt: r.createdAt.toISOString(),
+    failedAt: r.updatedAt.toISOString(),
   };
 }

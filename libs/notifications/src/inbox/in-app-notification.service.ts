@@ -2,24 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '@rectiflow/common';
+import type { InAppNotification, NotificationPage } from '@rectiflow/contracts';
 
-export interface InAppNotification {
-  id: number;
+// The inbox the web reads: declared once in libs/contracts.
+export type { InAppNotification } from '@rectiflow/contracts';
+
+/** A notification row as MySQL returns it. */
+interface Row {
+  id: string | number;
   event: string;
-  level: number | null;
+  level: number | string | null;
   title: string;
   body: string;
   link: string | null;
   rectificationId: string | null;
   evaluationId: string | null;
-  read: boolean;
   readAt: Date | null;
   createdAt: Date;
-}
-
-interface Row extends Omit<InAppNotification, 'id' | 'read' | 'level'> {
-  id: string | number;
-  level: number | string | null;
 }
 
 const COLUMNS = 'id, event, level, title, body, link, rectificationId, evaluationId, readAt, createdAt';
@@ -30,7 +29,10 @@ export class InAppNotificationService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Unread first, then newest first. */
-  async list(userId: number, q: { page: number; pageSize: number; unreadOnly?: boolean }) {
+  async list(
+    userId: number,
+    q: { page: number; pageSize: number; unreadOnly?: boolean },
+  ): Promise<Omit<NotificationPage, 'page' | 'pageSize'>> {
     const unreadOnly = q.unreadOnly ? ' AND readAt IS NULL' : '';
     const rows: Row[] = await this.db.query(
       `SELECT ${COLUMNS} FROM notification WHERE userId = ?${unreadOnly}
@@ -86,7 +88,7 @@ function toView(r: Row): InAppNotification {
     rectificationId: r.rectificationId,
     evaluationId: r.evaluationId,
     read: r.readAt !== null,
-    readAt: r.readAt,
-    createdAt: r.createdAt,
+    readAt: r.readAt === null ? null : new Date(r.readAt).toISOString(),
+    createdAt: new Date(r.createdAt).toISOString(),
   };
 }

@@ -10,14 +10,10 @@ import {
 } from 'typeorm';
 import { decimalTransformer } from './decimal.transformer';
 import { SourceDocumentEntity } from './source-document.entity';
+import type { EvaluationStatus, EvaluationWarning } from '@rectiflow/contracts';
 
-export const EVALUATION_STATUSES = ['draft', 'issued', 'finished', 'cancelled'] as const;
-export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
-
-export interface EvaluationWarning {
-  code: string;
-  message: string;
-}
+// The status and the warning shape are part of the API's contract (the web reads them): declared there.
+export type { EvaluationStatus, EvaluationWarning } from '@rectiflow/contracts';
 
 /**
  * One performance evaluation (绩效评价) and its header facts. Created as a 'draft' by the importer; the

@@ -9,13 +9,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { EvaluationEntity } from './evaluation.entity';
-
-/** 一是/二是 sub-point of a finding with its ①②③ details (importer's ParsedPoint). */
-export interface FindingPoint {
-  label: string;
-  text: string;
-  details: string[];
-}
+import type { FindingPoint, RepeatOf } from '@rectiflow/contracts';
 
 /** The importer's confidence in an item it read: 0..1 and the reasons (Chinese messages). */
 export interface ItemConfidence {
@@ -23,15 +17,8 @@ export interface ItemConfidence {
   reasons: { code: string; message: string }[];
 }
 
-/** 屡查屡犯: the earlier finding of the same unit (or its parent) this one reads like. */
-export interface RepeatOf {
-  evaluationId: string;
-  findingSeq: number;
-  /** the earlier finding's rectification, when it was issued */
-  rectificationId: string | null;
-  /** bigram cosine, 0..1, three decimals */
-  similarity: number;
-}
+// A finding's points and its 屡查屡犯 link are part of the API's contract (the web reads them).
+export type { FindingPoint, RepeatOf } from '@rectiflow/contracts';
 
 /**
  * One problem (问题) of an evaluation. `seq` is its 1-based position, dense and unique per evaluation

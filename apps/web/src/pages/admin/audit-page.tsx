@@ -2,20 +2,9 @@ import { Card, DatePicker, Input, Space, Table, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { get } from '../../api/http';
-import type { Page } from '../../api/types';
+import type { AuditLogEntry, AuditLogPage } from '@contracts/api';
 import { QueryState } from '../../components/query-state';
 import { dayjs, formatDateTime } from '../../format';
-
-interface Entry {
-  id: string;
-  actorName: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  ip: string | null;
-  payload: Record<string, unknown> | null;
-  createdAt: string;
-}
 
 export default function AuditPage() {
   const [params, setParams] = useSearchParams();
@@ -32,7 +21,7 @@ export default function AuditPage() {
   const q = useQuery({
     queryKey: ['audit', params.toString()],
     queryFn: () =>
-      get<Page<Entry>>('/audit-log', {
+      get<AuditLogPage>('/audit-log', {
         action: params.get('action'),
         entityType: params.get('entityType'),
         entityId: params.get('entityId'),
@@ -82,7 +71,7 @@ export default function AuditPage() {
       </Card>
       <QueryState q={q}>
         {(data) => (
-          <Table<Entry>
+          <Table<AuditLogEntry>
             rowKey="id"
             size="small"
             dataSource={data.items}

@@ -1,15 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, List, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CalendarYears } from '@contracts/api';
 import { get, put } from '../../api/http';
 import { QueryState } from '../../components/query-state';
-
-interface CalendarYear {
-  year: number;
-  holidays?: string[];
-  workdays?: string[];
-  source?: string;
-}
 
 const dates = (s: string) => s.split(/[\s,，]+/).filter(Boolean);
 
@@ -17,7 +11,7 @@ const dates = (s: string) => s.split(/[\s,，]+/).filter(Boolean);
 export default function CalendarPage() {
   const q = useQuery({
     queryKey: ['calendar-years'],
-    queryFn: () => get<CalendarYear[] | { years: CalendarYear[] }>('/admin/calendar/years'),
+    queryFn: () => get<CalendarYears>('/admin/calendar/years'),
   });
   const [error, setError] = useState<string | null>(null);
   const client = useQueryClient();
@@ -42,7 +36,7 @@ export default function CalendarPage() {
       </Typography.Title>
       <QueryState q={q} optional="节假日日历">
         {(data) => {
-          const years = Array.isArray(data) ? data : (data.years ?? []);
+          const years = data.years;
           return (
             <>
               <Card size="small" title="已有年份">
@@ -51,8 +45,7 @@ export default function CalendarPage() {
                   locale={{ emptyText: '暂无' }}
                   renderItem={(y) => (
                     <List.Item>
-                      {y.year} 年：节假日 {y.holidays?.length ?? '—'} 天，调休上班 {y.workdays?.length ?? '—'}{' '}
-                      天
+                      {y.year} 年：节假日 {y.holidays.length} 天，调休上班 {y.workdays.length} 天
                     </List.Item>
                   )}
                 />

@@ -1,34 +1,10 @@
 import { App, Button, Card, Table, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import type { FailedDelivery, FailedRequest, FailurePage } from '@contracts/api';
 import { get, post } from '../../api/http';
 import { QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../format';
-
-interface Failure {
-  id: number;
-  event: string;
-  channel: string;
-  recipientLabel: string;
-  target: string;
-  rectificationId: string | null;
-  attempts: number;
-  lastError: string | null;
-  failedAt: string;
-}
-interface FailedRequest {
-  jobId: string;
-  event: string;
-  rectificationId: string;
-  attemptsMade: number;
-  failedReason: string;
-  failedAt: string | null;
-}
-interface FailurePage {
-  items: Failure[];
-  total: number;
-  failedRequests: FailedRequest[];
-}
 
 const CHANNELS: Record<string, string> = { in_app: '站内', email: '邮件', webhook: 'Webhook' };
 
@@ -59,7 +35,7 @@ export default function FailuresPage() {
         {(data) => (
           <>
             <Card size="small" title={`投递失败（${data.total}）`}>
-              <Table<Failure>
+              <Table<FailedDelivery>
                 rowKey="id"
                 size="small"
                 dataSource={data.items}

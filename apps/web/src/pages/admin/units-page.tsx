@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, patch, post } from '../../api/http';
-import type { UnitNode } from '../../api/types';
+import type { UnitNode } from '@contracts/api';
 import { QueryState } from '../../components/query-state';
 import { ReportDownloadButton } from '../../components/report-download-button';
 import { today } from '../../format';

@@ -17,27 +17,26 @@ import {
 } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, patch, post } from '../../api/http';
-import type { Unit, User } from '../../api/types';
+import type { UnitResponse, UserPage, UserResponse } from '@contracts/api';
 import { listOf } from '../../components/list-of';
 import { QueryState } from '../../components/query-state';
 import { usePhone } from '../../components/use-phone';
 import { formatDateTime } from '../../format';
 import { ROLE_LABELS } from '../../labels';
 
-type Row = User & { unitName?: string; lastLoginAt?: string | null };
-type Editing = { user?: Row; reset?: boolean };
+type Editing = { user?: UserResponse; reset?: boolean };
 
 export default function UsersPage() {
   const [search, setSearch] = useState('');
   const q = useQuery({
     queryKey: ['users', search],
-    queryFn: () => get<Row[] | { items: Row[] }>('/users', { q: search, pageSize: 200 }),
+    queryFn: () => get<UserPage>('/users', { q: search, pageSize: 200 }),
   });
   const [editing, setEditing] = useState<Editing | null>(null);
   const phone = usePhone();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const unlock = async (u: Row) => {
+  const unlock = async (u: UserResponse) => {
     try {
       await post(`/users/${u.id}/unlock`, {});
       void message.success(`已解除「${u.displayName}」的登录锁定`);
@@ -87,7 +86,7 @@ export default function UsersPage() {
                 )}
               />
             ) : (
-              <Table<Row>
+              <Table<UserResponse>
                 rowKey="id"
                 size="small"
                 dataSource={listOf(data)}
@@ -95,7 +94,7 @@ export default function UsersPage() {
                 columns={[
                   { title: '用户名', dataIndex: 'username', fixed: 'left' },
                   { title: '姓名', dataIndex: 'displayName' },
-                  { title: '角色', dataIndex: 'role', render: (r: User['role']) => ROLE_LABELS[r] },
+                  { title: '角色', dataIndex: 'role', render: (r: UserResponse['role']) => ROLE_LABELS[r] },
                   { title: '单位', dataIndex: 'unitName' },
                   {
                     title: '状态',
@@ -144,7 +143,7 @@ function UserModal({ editing, onClose }: { editing: Editing; onClose: () => void
   const [busy, setBusy] = useState(false);
   const client = useQueryClient();
   const { message } = App.useApp();
-  const units = useQuery({ queryKey: ['units'], queryFn: () => get<Unit[] | { items: Unit[] }>('/units') });
+  const units = useQuery({ queryKey: ['units'], queryFn: () => get<UnitResponse[]>('/units') });
   const u = editing.user;
   const save = async () => {
     const v = await form.validateFields();

@@ -21,12 +21,14 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { del, get, patch, post } from '../../api/http';
-import type { EvaluationDetail, Finding, Recommendation, SourceText } from '../../api/types';
+import type { EvaluationDetail, FindingView, RecommendationView, SourceText } from '@contracts/api';
 import { QueryState } from '../../components/query-state';
 import { SourceTextView } from './source-text';
 
 type Editing =
-  { kind: 'finding'; f?: Finding } | { kind: 'rec'; r?: Recommendation } | { kind: 'split'; f: Finding };
+  | { kind: 'finding'; f?: FindingView }
+  | { kind: 'rec'; r?: RecommendationView }
+  | { kind: 'split'; f: FindingView };
 
 const HEADER: [string, string][] = [
   ['projectName', '项目名称'],
@@ -315,7 +317,7 @@ function EditModal({
   onSave,
 }: {
   editing: Editing;
-  recommendations: Recommendation[];
+  recommendations: RecommendationView[];
   onClose: () => void;
   onSave: (body: unknown) => Promise<void>;
 }) {

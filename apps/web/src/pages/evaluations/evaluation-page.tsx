@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { get } from '../../api/http';
 import { useSession } from '../../api/session';
-import type { EvaluationDetail } from '../../api/types';
+import type { EvaluationDetail } from '@contracts/api';
 import { QueryState } from '../../components/query-state';
 import { ReportDownloadButton } from '../../components/report-download-button';
 import { formatDate } from '../../format';
@@ -86,9 +86,7 @@ export default function EvaluationPage() {
                         {f.rectification && (
                           <Link to={`/rectifications/${encodeURIComponent(f.rectification.id)}`}>
                             <Tag color="blue">
-                              {f.rectification.statusLabel ??
-                                STATUS_LABELS[f.rectification.status as 'issued'] ??
-                                f.rectification.status}
+                              {STATUS_LABELS[f.rectification.status as 'issued'] ?? f.rectification.status}
                             </Tag>
                           </Link>
                         )}

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { get } from '../../api/http';
 import { useSession } from '../../api/session';
-import type { EvaluationSummary, Page } from '../../api/types';
+import type { EvaluationSummary, Page } from '@contracts/api';
 import { QueryState } from '../../components/query-state';
 import { usePhone } from '../../components/use-phone';
 import { formatDate } from '../../format';

@@ -19,7 +19,7 @@ import {
 import { InboxOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, post, upload } from '../../api/http';
-import type { EvaluationDetail } from '../../api/types';
+import type { EvaluationDetail } from '@contracts/api';
 
 function Outcome({ result, error }: { result: EvaluationDetail | null; error: ApiError | null }) {
   if (error) {

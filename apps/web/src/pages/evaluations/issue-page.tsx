@@ -22,7 +22,7 @@ import type { Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ApiError, get, post } from '../../api/http';
-import type { EvaluationDetail, Unit } from '../../api/types';
+import type { EvaluationDetail, UnitResponse as Unit } from '@contracts/api';
 import { QueryState } from '../../components/query-state';
 import { dayjs, today } from '../../format';
 import { DEADLINE_KIND_LABELS, RECTIFICATION_TYPES, TYPE_LABELS, UNIT_KIND_LABELS } from '../../labels';

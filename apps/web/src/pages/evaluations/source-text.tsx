@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { SourceText } from '../../api/types';
+import type { SourceText } from '@contracts/api';
 
 /**
  * The text the importer extracted, with the span each finding (and recommendation) came from marked. Clicking a

@@ -2,33 +2,22 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, List, Modal, Space, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
+import type { EvidenceFileView, EvidenceList } from '@contracts/api';
 import { download, fetchBlob, get } from '../../api/http';
 import { QueryState } from '../../components/query-state';
 import { formatDate, formatDateTime, formatSize } from '../../format';
 
-interface EvidenceFile {
-  id: number;
-  name: string;
-  size: number;
-  sha256: string;
-  mimeType: string;
-  detectedType: string | null;
-  uploadedAt: string;
-  downloadable: boolean;
-  record: { id: number; description: string; effectiveDate: string; addedBy: { name: string } };
-  links: { download: string };
-}
-
-const previewable = (f: EvidenceFile) => f.mimeType === 'application/pdf' || f.mimeType.startsWith('image/');
+const previewable = (f: EvidenceFileView) =>
+  f.mimeType === 'application/pdf' || f.mimeType.startsWith('image/');
 const apiPath = (link: string) => link.replace(/^\/api\/v1/, '');
 
 /** Evidence files with SHA-256 and effective date; PDFs and images preview in the page (fetched with the token). */
 export function EvidencePanel({ id }: { id: string }) {
   const q = useQuery({
     queryKey: ['evidence', id],
-    queryFn: () => get<{ items: EvidenceFile[] }>(`/rectifications/${encodeURIComponent(id)}/evidence`),
+    queryFn: () => get<EvidenceList>(`/rectifications/${encodeURIComponent(id)}/evidence`),
   });
-  const [preview, setPreview] = useState<EvidenceFile | null>(null);
+  const [preview, setPreview] = useState<EvidenceFileView | null>(null);
   return (
     <QueryState q={q}>
       {(data) => (
@@ -62,8 +51,8 @@ export function EvidencePanel({ id }: { id: string }) {
                   description={
                     <Space orientation="vertical" size={0} style={{ minWidth: 0 }}>
                       <span>
-                        {f.record?.description} · 生效日期 {formatDate(f.record?.effectiveDate)} ·{' '}
-                        {formatSize(f.size)} · {f.record?.addedBy?.name} 于 {formatDateTime(f.uploadedAt)}
+                        {f.evidence.description} · 生效日期 {formatDate(f.evidence.effectiveDate)} ·{' '}
+                        {formatSize(f.size)} · {f.evidence.addedBy.name} 于 {formatDateTime(f.uploadedAt)}
                       </span>
                       <Typography.Text
                         type="secondary"
@@ -85,7 +74,7 @@ export function EvidencePanel({ id }: { id: string }) {
   );
 }
 
-function PreviewModal({ file, onClose }: { file: EvidenceFile; onClose: () => void }) {
+function PreviewModal({ file, onClose }: { file: EvidenceFileView; onClose: () => void }) {
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Form, Modal, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import type { AllowedAction } from '@contracts/rectification/step-catalog';
 import { api, idempotencyKey, upload } from '../../api/http';
-import type { RectificationDetail } from '../../api/types';
+import type { RectificationDetail } from '@contracts/api';
 import { STEP_FORMS, UploadProgress } from './step-forms';
 
 /**

@@ -17,7 +17,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { get } from '../../api/http';
-import type { RectificationDetail } from '../../api/types';
+import type { RectificationDetail } from '@contracts/api';
 import { QueryState } from '../../components/query-state';
 import { RungTag, StatusTag } from '../../components/status-tag';
 import { formatDate, formatDateTime } from '../../format';

@@ -2,33 +2,12 @@ import { useState } from 'react';
 import { Alert, App, Button, List, Space, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { LetterView } from '@contracts/api';
 import { download, get, upload } from '../../api/http';
 import { useSession } from '../../api/session';
 import { QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../format';
 import { UploadProgress } from './step-forms';
-
-/** As GET /rectifications/:id/letters answers (libs/documents letter.types.ts). */
-interface LetterReply {
-  id: number;
-  fileName: string;
-  sha256: string;
-  uploadedAt: string;
-  uploadedBy: string;
-  downloadUrl: string;
-}
-
-interface Letter {
-  id: number;
-  level: number;
-  label: string;
-  docNumber: string;
-  issuedAt: string;
-  fileName: string;
-  sha256: string;
-  downloadUrl: string;
-  replies: LetterReply[];
-}
 
 const apiPath = (link: string) => link.replace(/^\/api\/v1/, '');
 
@@ -42,7 +21,7 @@ export function LettersPanel({ id }: { id: string }) {
   const canReply = hasRole('dept_user', 'dept_leader');
   const q = useQuery({
     queryKey: ['letters', id],
-    queryFn: () => get<Letter[]>(`/rectifications/${encodeURIComponent(id)}/letters`),
+    queryFn: () => get<LetterView[]>(`/rectifications/${encodeURIComponent(id)}/letters`),
   });
   return (
     <QueryState q={q}>
@@ -97,7 +76,7 @@ export function LettersPanel({ id }: { id: string }) {
   );
 }
 
-function Replies({ letter }: { letter: Letter }) {
+function Replies({ letter }: { letter: LetterView }) {
   if (!letter.replies.length) return <Typography.Text type="secondary">尚无书面回复</Typography.Text>;
   return (
     <ul className="letter-replies" style={{ margin: 0, paddingLeft: 18 }}>
@@ -118,7 +97,7 @@ function Replies({ letter }: { letter: Letter }) {
   );
 }
 
-function ReplyUpload({ itemId, letter }: { itemId: string; letter: Letter }) {
+function ReplyUpload({ itemId, letter }: { itemId: string; letter: LetterView }) {
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const client = useQueryClient();
@@ -129,7 +108,7 @@ function ReplyUpload({ itemId, letter }: { itemId: string; letter: Letter }) {
     const form = new FormData();
     form.append('file', file, file.name);
     try {
-      await upload<Letter>(
+      await upload<LetterView>(
         `/rectifications/${encodeURIComponent(itemId)}/letters/${letter.id}/replies`,
         form,
         setProgress,

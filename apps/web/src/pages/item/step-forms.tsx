@@ -17,7 +17,7 @@ import type { Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import type { RectificationStepName } from '@contracts/rectification/rectification.commands';
 import { get } from '../../api/http';
-import type { RectificationDetail, Unit } from '../../api/types';
+import type { RectificationDetail, UnitResponse } from '@contracts/api';
 import { REVIEW_LABELS, REVIEW_RESULTS } from '../../labels';
 import { dayjs, formatDate, today } from '../../format';
 
@@ -36,8 +36,8 @@ export interface StepForm {
 }
 
 function UnitSelect() {
-  const units = useQuery({ queryKey: ['units'], queryFn: () => get<Unit[] | { items: Unit[] }>('/units') });
-  const list = Array.isArray(units.data) ? units.data : (units.data?.items ?? []);
+  const units = useQuery({ queryKey: ['units'], queryFn: () => get<UnitResponse[]>('/units') });
+  const list = units.data ?? [];
   return (
     <Select
       loading={units.isPending}

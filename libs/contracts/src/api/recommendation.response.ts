@@ -1,0 +1,7 @@
+/** One recommendation (建议) of an evaluation. */
+export interface RecommendationView {
+  id: number;
+  seq: number;
+  title: string;
+  text: string;
+}
