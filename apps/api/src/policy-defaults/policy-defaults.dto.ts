@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional } from 'class-validator';
 import {
   POLICY_DEFAULTS_SOURCES,
   type PolicyDefaults,
@@ -48,8 +48,7 @@ export class PolicyDefaultsDto implements PolicyDefaults {
     example: null,
     description: '进展报告周期（天）；不填则按整改类型（持续整改 90 天，其余 30 天）',
   })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @IsOptional() // null or absent: each type's own interval
   @IsInt()
   progressReportIntervalDays!: number | null;
 }
