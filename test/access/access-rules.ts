@@ -1268,6 +1268,36 @@ export const RULES: AccessRule[] = [
     snapshot: async (w) => w.db.query('SELECT year, holidays, workdays FROM calendar_year ORDER BY year'),
   },
 
+  // ── default policy (admin) ──
+  {
+    route: 'GET /api/v1/admin/policy-defaults',
+    access: { ...READ_ALL, auditor: F },
+    phase: 'read',
+    targets: none,
+    ok: [200],
+  },
+  {
+    // The environment's own defaults in the test config: an allowed PUT changes no other test's outcome.
+    route: 'PUT /api/v1/admin/policy-defaults',
+    access: ADMIN_ONLY,
+    phase: 'write',
+    targets: none,
+    ok: [200],
+    send: () => ({
+      body: {
+        requirePlanApproval: true,
+        reminderOffsetsDays: [7, 3, 1],
+        escalationOffsetsDays: [1, 8, 15, 30],
+        maxExtensions: 2,
+        progressReportIntervalDays: null,
+      },
+    }),
+    snapshot: async (w) =>
+      w.db.query(
+        'SELECT id, requirePlanApproval, reminderOffsetsDays, escalationOffsetsDays, maxExtensions, progressReportIntervalDays FROM policy_defaults ORDER BY id',
+      ),
+  },
+
   // ── system ──
   {
     route: 'POST /api/v1/system/probes',

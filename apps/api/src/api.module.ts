@@ -14,6 +14,7 @@ import { EvaluationsHttpModule } from './evaluations/evaluations-http.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsHttpModule } from './notifications/notifications-http.module';
 import { RectificationsHttpModule } from './rectifications/rectifications-http.module';
+import { PolicyDefaultsHttpModule } from './policy-defaults/policy-defaults-http.module';
 import { ProbeController } from './system/probe.controller';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
@@ -42,6 +43,7 @@ export class ApiModule {
         CalendarHttpModule,
         DocumentsHttpModule,
         DashboardHttpModule,
+        PolicyDefaultsHttpModule,
       ],
       controllers: [ProbeController],
     };

@@ -37,6 +37,7 @@ const UsersPage = lazy(() => import('./pages/admin/users-page'));
 const AuditPage = lazy(() => import('./pages/admin/audit-page'));
 const FailuresPage = lazy(() => import('./pages/admin/failures-page'));
 const CalendarPage = lazy(() => import('./pages/admin/calendar-page'));
+const PolicyDefaultsPage = lazy(() => import('./pages/admin/policy-defaults-page'));
 const PreferencesPage = lazy(() => import('./pages/preferences-page'));
 const ResultsPage = lazy(() => import('./pages/results-page'));
 const RechecksPage = lazy(() => import('./pages/rechecks-page'));
@@ -85,6 +86,7 @@ const router = createBrowserRouter([
       { path: 'admin/audit-log', element: page(<AuditPage />) },
       { path: 'admin/notification-failures', element: page(<FailuresPage />) },
       { path: 'admin/calendar', element: page(<CalendarPage />) },
+      { path: 'admin/policy-defaults', element: page(<PolicyDefaultsPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -20,6 +20,7 @@ import { SupervisionLetterEntity } from './entities/supervision-letter.entity';
 import { LetterReplyEntity } from './entities/letter-reply.entity';
 import { ResultsApplicationRuleEntity } from './entities/results-application-rule.entity';
 import { RecheckEntity } from './entities/recheck.entity';
+import { PolicyDefaultsEntity } from './entities/policy-defaults.entity';
 
 /** Every entity, listed explicitly so the same list works from TypeScript sources and from dist. */
 export const ENTITIES = [
@@ -45,4 +46,5 @@ export const ENTITIES = [
   LetterReplyEntity,
   ResultsApplicationRuleEntity,
   RecheckEntity,
+  PolicyDefaultsEntity,
 ];

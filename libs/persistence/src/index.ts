@@ -26,3 +26,4 @@ export * from './entities/supervision-letter.entity';
 export * from './entities/letter-reply.entity';
 export * from './entities/results-application-rule.entity';
 export * from './entities/recheck.entity';
+export * from './entities/policy-defaults.entity';

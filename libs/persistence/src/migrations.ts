@@ -13,6 +13,7 @@ import { CreateRechecks1765450000000 } from './migrations/1765450000000-create-r
 import { AddLedgerColumns1765500000001 } from './migrations/1765500000001-add-ledger-columns';
 import { AddLedgerIndexesAndSearch1765500000002 } from './migrations/1765500000002-add-ledger-indexes-and-search';
 import { AddDashboardIndexes1765700000001 } from './migrations/1765700000001-add-dashboard-indexes';
+import { CreatePolicyDefaults1765800000001 } from './migrations/1765800000001-create-policy-defaults';
 
 /** Every migration in order. A new migration is appended here (see README: schema changes). */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AddLedgerColumns1765500000001,
   AddLedgerIndexesAndSearch1765500000002,
   AddDashboardIndexes1765700000001,
+  CreatePolicyDefaults1765800000001,
 ];

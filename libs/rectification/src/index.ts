@@ -14,3 +14,4 @@ export * from './overdue-days';
 export * from './rectification-api.module';
 export * from './rectification-detail.service';
 export * from './rectification-detail.types';
+export * from './policy-defaults.service';

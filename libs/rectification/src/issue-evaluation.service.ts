@@ -31,6 +31,7 @@ import { IssuePolicyInput, toWorkflowPolicy, TYPE_DEFAULTS } from './issue-polic
 import { assertPolicy } from './issue-policy-rules';
 import { IssuePlan, isPagedPlan, StoredIssuePlan } from './issue-plan';
 import { IssuePreview, planWarnings, previewIssue } from './issue-preview';
+import { PolicyDefaultsService } from './policy-defaults.service';
 
 export interface IssueEvaluationInput {
   deliveryDate: string;
@@ -75,6 +76,7 @@ export class IssueEvaluationService {
     private readonly config: AppConfig,
     private readonly audit: AuditService,
     private readonly calendars: HolidayCalendarProvider,
+    private readonly policyDefaults: PolicyDefaultsService,
   ) {}
 
   /** The dry run: what issuing would create (deadlines, reminders, rungs), with nothing written or started. */
@@ -250,13 +252,14 @@ export class IssueEvaluationService {
       ...[...overrides.values()].map((o) => o.unitId).filter((u): u is number => u !== undefined),
     ]);
     const issuedAt = new Date().toISOString();
+    const defaults = await this.policyDefaults.current();
     const policies: IssuePlan['policies'] = {};
     const items = findings.map((f) => {
       const o = overrides.get(f.seq);
       const type = o?.type ?? input.type ?? 'deadline';
       const rule = o?.deadlineRule ?? (o?.type ? undefined : input.deadlineRule) ?? TYPE_DEFAULTS[type].rule;
       const { date, provisional } = this.deadline(input.deliveryDate, rule, f.seq);
-      policies[type] ??= toWorkflowPolicy(this.config, type, input.policy);
+      policies[type] ??= toWorkflowPolicy(defaults, type, input.policy);
       const at = endOfDayInstant(date, this.config.notifications.timezone).toISOString();
       return {
         seq: f.seq,

@@ -1,5 +1,4 @@
-import type { AppConfig } from '@rectiflow/config';
-import type { RectificationPolicy, RectificationType } from '@rectiflow/contracts';
+import type { PolicyDefaults, RectificationPolicy, RectificationType } from '@rectiflow/contracts';
 import type { DeadlineRule } from '@rectiflow/calendar';
 
 const DAY = 86400;
@@ -29,22 +28,25 @@ export interface IssuePolicyInput {
   escalationAudiences?: Partial<Record<'1' | '2' | '3' | '4', string[]>>;
 }
 
-/** Days (what the bureau decides) to seconds (what the workflow timers take). Calendar days. */
+/**
+ * Days (what the bureau decides) to seconds (what the workflow timers take). Calendar days. What the input leaves
+ * out comes from the bureau's defaults (PolicyDefaultsService), the progress interval else from the type.
+ */
 export function toWorkflowPolicy(
-  config: AppConfig,
+  defaults: PolicyDefaults,
   type: RectificationType,
   input: IssuePolicyInput = {},
 ): RectificationPolicy {
-  const esc = input.escalationOffsetsDays ?? config.policy.escalationOffsetsDays;
+  const esc = input.escalationOffsetsDays ?? defaults.escalationOffsetsDays;
   return {
-    requirePlanApproval: input.requirePlanApproval ?? true,
-    reminderOffsetsSeconds: (input.reminderOffsetsDays ?? config.policy.reminderOffsetsDays).map(
-      (d) => d * DAY,
-    ),
+    requirePlanApproval: input.requirePlanApproval ?? defaults.requirePlanApproval,
+    reminderOffsetsSeconds: (input.reminderOffsetsDays ?? defaults.reminderOffsetsDays).map((d) => d * DAY),
     escalationOffsetsSeconds: [esc[0] * DAY, esc[1] * DAY, esc[2] * DAY, esc[3] * DAY],
-    maxExtensions: input.maxExtensions ?? config.policy.maxExtensions,
+    maxExtensions: input.maxExtensions ?? defaults.maxExtensions,
     progressReportIntervalSeconds:
-      (input.progressReportIntervalDays ?? TYPE_DEFAULTS[type].progressReportIntervalDays) * DAY,
+      (input.progressReportIntervalDays ??
+        defaults.progressReportIntervalDays ??
+        TYPE_DEFAULTS[type].progressReportIntervalDays) * DAY,
     ...(input.escalationAudiences
       ? {
           escalationAudiences: Object.fromEntries(

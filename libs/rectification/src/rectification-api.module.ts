@@ -6,6 +6,8 @@ import { IssueEvaluationService } from './issue-evaluation.service';
 import { RectificationCommandService } from './rectification-command.service';
 import { RectificationDetailService } from './rectification-detail.service';
 import { RectificationModule } from './rectification.module';
+import { PolicyDefaultsRepository } from './policy-defaults.repository';
+import { PolicyDefaultsService } from './policy-defaults.service';
 import { StepIdempotencyService } from './step-idempotency.service';
 
 /** What the API needs on top of the worker-side services: issuing, the step gateway and reads. */
@@ -16,8 +18,11 @@ import { StepIdempotencyService } from './step-idempotency.service';
     RectificationCommandService,
     RectificationDetailService,
     StepIdempotencyService,
+    PolicyDefaultsRepository,
+    PolicyDefaultsService,
   ],
   exports: [
+    PolicyDefaultsService,
     IssueEvaluationService,
     RectificationCommandService,
     RectificationDetailService,

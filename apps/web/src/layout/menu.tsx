@@ -14,6 +14,7 @@ import {
   WarningOutlined,
   TrophyOutlined,
   HistoryOutlined,
+  ControlOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@contracts/accounts/role';
 
@@ -47,6 +48,13 @@ export const MENU: MenuEntry[] = [
     roles: ['bureau_admin'],
   },
   { key: '/admin/calendar', label: '节假日日历', icon: <CalendarOutlined />, roles: ['bureau_admin'] },
+  // Every bureau role reads it (what 下发 will use); only the administrator may change it — as the API decides.
+  {
+    key: '/admin/policy-defaults',
+    label: '默认整改政策',
+    icon: <ControlOutlined />,
+    roles: ['bureau_admin', 'bureau_reviewer', 'bureau_leader'],
+  },
   { key: '/preferences', label: '个人设置', icon: <SettingOutlined /> },
 ];
 

@@ -15,6 +15,7 @@ export * from './letter.response';
 export * from './me.response';
 export * from './notification.response';
 export * from './page.response';
+export * from './policy-defaults.response';
 export * from './recheck.response';
 export * from './recommendation.response';
 export * from './rectification-detail.response';

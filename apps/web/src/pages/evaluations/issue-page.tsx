@@ -11,6 +11,7 @@ import {
   List,
   Result,
   Select,
+  Skeleton,
   Space,
   Steps,
   Switch,
@@ -21,8 +22,10 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import type { PolicyDefaults } from '@contracts/api';
 import { ApiError, get, post } from '../../api/http';
 import type { EvaluationDetail, UnitResponse as Unit } from '@contracts/api';
+import { policyDefaultsQuery } from '../../api/policy-defaults';
 import { QueryState } from '../../components/query-state';
 import { dayjs, today } from '../../format';
 import { DEADLINE_KIND_LABELS, RECTIFICATION_TYPES, TYPE_LABELS, UNIT_KIND_LABELS } from '../../labels';
@@ -74,21 +77,37 @@ export default function IssuePage() {
     queryFn: () => get<EvaluationDetail>(`/evaluations/${id}`),
   });
   const units = useQuery({ queryKey: ['units'], queryFn: () => get<Unit[] | { items: Unit[] }>('/units') });
+  // The policy fields start from the bureau's defaults (默认整改政策); the form is built once they are known.
+  const defaults = useQuery(policyDefaultsQuery);
   return (
     <QueryState q={detail} item>
-      {(d) => (
-        <Wizard
-          d={d}
-          units={(Array.isArray(units.data) ? units.data : (units.data?.items ?? [])).filter(
-            (u) => u.kind !== 'bureau' && u.active !== false,
-          )}
-        />
-      )}
+      {(d) =>
+        defaults.isPending ? (
+          <Skeleton active paragraph={{ rows: 4 }} />
+        ) : (
+          <Wizard
+            d={d}
+            defaults={defaults.data?.defaults ?? null}
+            units={(Array.isArray(units.data) ? units.data : (units.data?.items ?? [])).filter(
+              (u) => u.kind !== 'bureau' && u.active !== false,
+            )}
+          />
+        )
+      }
     </QueryState>
   );
 }
 
-function Wizard({ d, units }: { d: EvaluationDetail; units: Unit[] }) {
+function Wizard({
+  d,
+  units,
+  defaults,
+}: {
+  d: EvaluationDetail;
+  units: Unit[];
+  /** null: the server's defaults could not be read — fields left alone are not sent, the server applies its own. */
+  defaults: PolicyDefaults | null;
+}) {
   const id = d.evaluation.id;
   const [form] = Form.useForm();
   const [step, setStep] = useState(0);
@@ -107,6 +126,7 @@ function Wizard({ d, units }: { d: EvaluationDetail; units: Unit[] }) {
     label: `${u.name}（${UNIT_KIND_LABELS[u.kind] ?? u.kind}）`,
   }));
 
+  const sent = (field: string) => defaults !== null || form.isFieldTouched(field);
   const body = () => {
     const v = form.getFieldsValue(true);
     const kind = v.deadlineKind as string;
@@ -122,9 +142,9 @@ function Wizard({ d, units }: { d: EvaluationDetail; units: Unit[] }) {
         .filter(([, u]) => u && u !== v.unitId)
         .map(([seq, unitId]) => ({ seq: Number(seq), unitId })),
       policy: {
-        requirePlanApproval: v.requirePlanApproval,
-        reminderOffsetsDays: offsets(v.reminders),
-        escalationOffsetsDays: offsets(v.escalations),
+        ...(sent('requirePlanApproval') ? { requirePlanApproval: v.requirePlanApproval } : {}),
+        ...(sent('reminders') ? { reminderOffsetsDays: offsets(v.reminders) } : {}),
+        ...(sent('escalations') ? { escalationOffsetsDays: offsets(v.escalations) } : {}),
       },
     };
   };
@@ -252,9 +272,9 @@ function Wizard({ d, units }: { d: EvaluationDetail; units: Unit[] }) {
           type: 'deadline',
           deadlineKind: 'working_days',
           days: 20,
-          requirePlanApproval: true,
-          reminders: ['7', '3', '1'],
-          escalations: ['1', '8', '15', '30'],
+          requirePlanApproval: defaults?.requirePlanApproval ?? true,
+          reminders: defaults?.reminderOffsetsDays.map(String) ?? [],
+          escalations: defaults?.escalationOffsetsDays.map(String) ?? [],
         }}
       >
         <Card size="small" hidden={step !== 0}>
@@ -315,6 +335,18 @@ function Wizard({ d, units }: { d: EvaluationDetail; units: Unit[] }) {
               )
             }
           </Form.Item>
+          {defaults ? (
+            <Typography.Paragraph type="secondary">
+              以下提醒、升级和审核要求已按默认整改政策预填，可为本次下发逐项修改。
+            </Typography.Paragraph>
+          ) : (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="默认整改政策暂不可用：未填写的提醒、升级和审核要求按服务端默认执行"
+            />
+          )}
           <Form.Item label="到期前提醒（天，逗号分隔）" name="reminders">
             <Select mode="tags" tokenSeparators={[',', '，']} open={false} aria-label="到期前提醒" />
           </Form.Item>
