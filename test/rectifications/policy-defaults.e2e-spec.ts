@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createUserAndLogin, dataSourceOf, TestAccount } from '../support/auth';
 import { dayOffset, Http, importSeed, rid } from '../ledger/rectification-http';
+import { privateTestDatabase } from '../support/private-database';
 import { eventually, startTestStack, TestStack } from '../support/test-stack';
 
 const DAY = 86400;
@@ -35,7 +36,8 @@ describe('默认整改政策: GET/PUT /admin/policy-defaults and issuing with th
     new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY * 1000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    // its own database: the stored defaults are bureau-wide, and other files issue at the same time
+    stack = await startTestStack({ overrides: { DATABASE_URL: await privateTestDatabase('policy_api') } });
     http = stack.api.getHttpServer();
     admin = await createUserAndLogin(stack, { role: 'bureau_admin', displayName: '政策管理员' });
     reviewer = await createUserAndLogin(stack, { role: 'bureau_reviewer' });

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { Http, importSeed } from '../ledger/rectification-http';
 import { createUserAndLogin, dataSourceOf, TestAccount } from '../support/auth';
+import { privateTestDatabase } from '../support/private-database';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { choose, launch, newPage, shoot, withScreenshot } from './browser-support';
 
@@ -33,7 +34,11 @@ describe('web app: 默认整改政策 page', () => {
   }
 
   beforeAll(async () => {
-    stack = await startTestStack({ worker: false });
+    // its own database: the stored defaults are bureau-wide, and other files issue at the same time
+    stack = await startTestStack({
+      worker: false,
+      overrides: { DATABASE_URL: await privateTestDatabase('policy_web') },
+    });
     await stack.api.listen(0, '127.0.0.1');
     http = stack.api.getHttpServer();
     base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
