@@ -12,6 +12,9 @@ const MAX_AGE_MS = 10 * 60_000;
  */
 export class SearchTokenSample {
   private rows: string[] = [];
+  /** each sampled row's tokens, and how many rows hold each token: a lookup, not a scan of 2,000 strings per token */
+  private rowTokens: Set<string>[] = [];
+  private tokenRows = new Map<string, number>();
   /** the table's row count as InnoDB estimates it (information_schema), read with the sample */
   private tableRows = 0;
   private loadedAt = 0;
@@ -21,8 +24,14 @@ export class SearchTokenSample {
     if (Date.now() - this.loadedAt > MAX_AGE_MS) await this.load(query);
     const freq = new Map<string, number>();
     const n = Math.max(1, this.rows.length);
-    for (const t of tokens) freq.set(t, this.rows.reduce((c, r) => c + (r.includes(t) ? 1 : 0), 0) / n);
+    for (const t of tokens) freq.set(t, this.frequency(t) / n);
     return freq;
+  }
+
+  /** Sampled rows holding this term: a whole token from the map, a one-character prefix by its tokens. */
+  private frequency(term: string): number {
+    if (term.length === 8) return this.tokenRows.get(term) ?? 0;
+    return this.rows.reduce((c, r) => c + (` ${r}`.includes(` ${term}`) ? 1 : 0), 0);
   }
 
   /**
@@ -37,9 +46,13 @@ export class SearchTokenSample {
   /** The share of the sample's rows that contain every one of these tokens (0–1). */
   async share(query: RawQuery, tokens: string[], prefixes: string[]): Promise<number> {
     if (Date.now() - this.loadedAt > MAX_AGE_MS) await this.load(query);
-    const hits = this.rows.filter(
-      (r) => tokens.every((t) => r.includes(t)) && prefixes.every((p) => ` ${r}`.includes(` ${p}`)),
-    ).length;
+    let hits = 0;
+    for (let i = 0; i < this.rows.length; i++)
+      if (
+        tokens.every((t) => this.rowTokens[i].has(t)) &&
+        prefixes.every((p) => ` ${this.rows[i]}`.includes(` ${p}`))
+      )
+        hits++;
     return hits / Math.max(1, this.rows.length);
   }
 
@@ -52,6 +65,10 @@ export class SearchTokenSample {
     ])
       .then(([rows, [size]]) => {
         this.rows = rows.map((r) => r.searchText);
+        this.rowTokens = this.rows.map((r) => new Set(r.split(' ')));
+        this.tokenRows = new Map();
+        for (const set of this.rowTokens)
+          for (const t of set) this.tokenRows.set(t, (this.tokenRows.get(t) ?? 0) + 1);
         this.tableRows = Number(size?.n ?? 0);
         this.loadedAt = Date.now();
       })
