@@ -84,6 +84,24 @@ export async function choose(page: Page | Locator, label: string, option: string
   } else await item.click();
 }
 
+/**
+ * Checks a radio (by its accessible name) in a dialog that may still be opening: under load a click can land
+ * while antd's zoom-in animation is running and not take, so it is tried again until the radio reads checked.
+ */
+export async function checkRadio(page: Page, name: string): Promise<void> {
+  const radio = page.getByRole('radio', { name });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await radio.check({ timeout: 5000 });
+      return;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      if (await radio.isChecked()) return;
+      await page.waitForTimeout(300);
+    }
+  }
+}
+
 /** Types a date into an antd DatePicker found by its label. */
 export async function pickDate(page: Page, label: string, date: string): Promise<void> {
   const input = page.getByLabel(label).first();

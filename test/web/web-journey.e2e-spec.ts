@@ -15,7 +15,7 @@ import { minimalPdf } from '../evidence/evidence-fixtures';
 import { createUnit, createUser, login, TEST_PASSWORD, TestUser, uniq } from '../support/auth';
 import { ROOT } from '../support/test-config';
 import { eventually, startTestStack, TestStack } from '../support/test-stack';
-import { choose, launch, newPage, pickDate, shoot, withScreenshot } from './browser-support';
+import { checkRadio, choose, launch, newPage, pickDate, shoot, withScreenshot } from './browser-support';
 
 const SEED = readFileSync(resolve(ROOT, 'libs/importer/fixtures/seed/000_e9da2ade9415734b.txt'), 'utf8');
 const CORRECTED = '预算绩效管理待完善，预算编制依据不够全面（已校对）';
@@ -215,7 +215,7 @@ describe('web app: the whole journey in a browser', () => {
     const review = async (result: string, comment: string, status: string) => {
       await rev.goto(`${base}/rectifications/${itemId}`);
       await rev.locator('.actions-panel button', { hasText: '认定' }).click();
-      await rev.getByRole('radio', { name: result }).check();
+      await checkRadio(rev, result);
       await rev.getByLabel('认定意见（持续整改、未整改时必填）').fill(comment);
       await rev.getByRole('button', { name: '提交认定' }).click();
       await rev.locator('.status-tag', { hasText: status }).first().waitFor();
