@@ -225,6 +225,8 @@ describe('web app: the whole journey in a browser', () => {
       await rev
         .locator('.ant-card', { hasText: '待认定的整改情况' })
         .getByRole('link', { name: `问题 1：${CORRECTED}` })
+        // first: an earlier run's item of the same title may still be open in the shared test database
+        .first()
         .waitFor();
       await review('未整改', '佐证材料不全，请补充制度文件', '整改中');
     });
