@@ -17,7 +17,9 @@ import type request from 'supertest';
 import type { Role } from '../../libs/auth/src/role';
 import { minimalPdf } from '../evidence/evidence-fixtures';
 import { dayOffset } from '../ledger/rectification-http';
+import { environmentPolicyDefaults } from '../../libs/rectification/src/policy-defaults.service';
 import { login, TEST_PASSWORD } from '../support/auth';
+import { testConfig } from '../support/test-config';
 import {
   EvaluationKey,
   EvaluationRef,
@@ -1283,15 +1285,7 @@ export const RULES: AccessRule[] = [
     phase: 'write',
     targets: none,
     ok: [200],
-    send: () => ({
-      body: {
-        requirePlanApproval: true,
-        reminderOffsetsDays: [7, 3, 1],
-        escalationOffsetsDays: [1, 8, 15, 30],
-        maxExtensions: 2,
-        progressReportIntervalDays: null,
-      },
-    }),
+    send: () => ({ body: environmentPolicyDefaults(testConfig()) }),
     snapshot: async (w) =>
       w.db.query(
         'SELECT id, requirePlanApproval, reminderOffsetsDays, escalationOffsetsDays, maxExtensions, progressReportIntervalDays FROM policy_defaults ORDER BY id',

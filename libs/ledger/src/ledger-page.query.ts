@@ -26,11 +26,6 @@ export interface WalkLimits {
   countRowsExamined: number;
 }
 const WALK_LIMITS: WalkLimits = { pageRowsExamined: 20_000, countRowsExamined: 10_000 };
-/**
- * A count walk over a scope EXPLAIN puts above its cap is skipped: MariaDB counts at least two rows examined per
- * row walked (the index entry and the row), so such a walk never finishes even when the estimate is 2× high.
- */
-const WALK_COUNT_MARGIN = 1;
 /** The FULLTEXT step uses the rarest token and at most this many more that are rare enough to be cheap. */
 const FULLTEXT_TOKENS = 3;
 const CHEAP_TOKEN_FREQUENCY = 0.02;
@@ -142,12 +137,13 @@ export class LedgerPagePlanner {
       const n = Number(row?.n ?? 0);
       return { rows, total: Math.min(n, LEDGER_COUNT_LIMIT), totalIsEstimate: n > LEDGER_COUNT_LIMIT };
     }
-    // A keyword's count walks too, as far as the page walk may, and is estimated beyond. A scope the optimizer
-    // already knows to be far larger than the walk may go would only reach the cap (reading every row it walks
-    // for its searchText), so it is estimated at once: the keyword's share in the sample times the scope's size.
+    // A keyword's count walks too, as far as the page walk may, and is estimated beyond. A scope EXPLAIN puts
+    // above the cap would only reach it (MariaDB counts at least two rows examined per row walked — the index
+    // entry and the row — so even a 2× high estimate leaves such a walk unfinishable), so it is estimated at
+    // once: the keyword's share in the sample times the scope's size.
     const scopeRows = await this.scopeRows(query, filter, units);
     const walked =
-      scopeRows > this.limits.countRowsExamined * WALK_COUNT_MARGIN
+      scopeRows > this.limits.countRowsExamined
         ? null
         : await run<{ n: string | number }>(
             this.walkCountSql(filter, units, narrow),
