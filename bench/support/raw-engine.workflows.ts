@@ -2,10 +2,18 @@
  * The raw-engine baselines of the Temporal benchmarks: the least a workflow can do for the same outcome, so a
  * Rectiflow figure can be read as a ratio to what the engine itself costs on the same servers in the same run.
  */
-import { condition, defineUpdate, executeChild, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  condition,
+  defineUpdate,
+  executeChild,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+} from '@temporalio/workflow';
 import type { RawEngineActivities } from './raw-engine.activities';
 
 const { rawInsert } = proxyActivities<RawEngineActivities>({ startToCloseTimeout: '30 seconds' });
+const local = proxyLocalActivities<RawEngineActivities>({ startToCloseTimeout: '30 seconds' });
 
 /** One activity with one INSERT. */
 export async function rawInsertWorkflow(batch: string, key: string): Promise<void> {
@@ -23,12 +31,15 @@ export async function rawParentWorkflow(batch: string, n: number): Promise<void>
 
 export const rawStepUpdate = defineUpdate<number, [string]>('rawStep');
 
-/** Sleeps until told to stop; each Update runs one activity with one INSERT (the step baseline). */
-export async function rawSleeperWorkflow(batch: string): Promise<void> {
+/**
+ * Sleeps until told to stop; each Update runs one activity with one INSERT (the step baseline) — a local activity
+ * when `localInsert`, the like-for-like baseline of steps whose projection is local.
+ */
+export async function rawSleeperWorkflow(batch: string, localInsert = false): Promise<void> {
   let steps = 0;
   let done = false;
   setHandler(rawStepUpdate, async (key: string) => {
-    await rawInsert(batch, key);
+    await (localInsert ? local.rawInsert : rawInsert)(batch, key);
     steps += 1;
     if (key === 'stop') done = true;
     return steps;

@@ -72,6 +72,7 @@ async function main(): Promise<void> {
     if (wanted('rectification-back-dated-catch-up')) await backDatedCatchUp();
     if (wanted('rectification-recalendar-deadline')) await recalendarDeadline();
     if (wanted('recheck-rebound')) await recheckRebound();
+    if (wanted('rectification-local-commit')) await localCommit();
   } finally {
     await worker.close();
   }
@@ -178,6 +179,28 @@ async function main(): Promise<void> {
     await hd.executeUpdate(u.cancel, { args: [{ actor: bureauReviewer, reason: '问题已撤回' }] });
     await hd.result();
     await save('rectification-recalendar-deadline', d.rectificationId);
+  }
+
+  async function localCommit(): Promise<void> {
+    // 6. Issued by reference (leanCommit + localCommit): every transition's projection runs as a local activity —
+    // steps through closure, one of them retried with the same Update id.
+    const f = { ...rectificationInput(), leanCommit: true, localCommit: true };
+    const hf = await client.workflow.start('rectificationWorkflow', {
+      taskQueue: config.temporal.taskQueue,
+      workflowId: f.rectificationId,
+      args: [f],
+    });
+    await hf.executeUpdate(u.acknowledge, { args: [{ actor: deptUser }], updateId: 'ack-1' });
+    await hf.executeUpdate(u.acknowledge, { args: [{ actor: deptUser }], updateId: 'ack-1' });
+    await hf.executeUpdate(u.submitPlan, { args: [planCommand()] });
+    await hf.executeUpdate(u.approvePlan, { args: [{ actor: bureauReviewer }] });
+    await hf.executeUpdate(u.addEvidence, { args: [evidenceCommand()] });
+    await hf.executeUpdate(u.submit, { args: [{ actor: deptUser, account: '已完成' }] });
+    await hf.executeUpdate(u.review, {
+      args: [{ actor: bureauReviewer2, result: 'rectified', comment: '' }],
+    });
+    await hf.result();
+    await save('rectification-local-commit', f.rectificationId);
   }
 
   async function recheckRebound(): Promise<void> {

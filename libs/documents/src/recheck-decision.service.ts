@@ -73,6 +73,7 @@ export class RecheckDecisionService {
         policy: old.state.policy,
         issuedBy: decision.decidedBy,
         leanCommit: true,
+        localCommit: true,
       };
     }
     try {

@@ -50,6 +50,7 @@ export function planPage(
       policy,
       issuedBy: plan.issuedBy,
       leanCommit: true,
+      localCommit: true,
     };
   });
 }

@@ -1,5 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { searchText } from '@rectiflow/common';
 import {
   RECTIFICATION_STATUSES,
@@ -8,7 +9,7 @@ import {
   RectificationState,
   TimelineEvent,
 } from '@rectiflow/contracts';
-import { RectificationEntity, RectificationEventEntity } from '@rectiflow/persistence';
+import { RectificationEntity } from '@rectiflow/persistence';
 import { RectificationProjectionHook } from './rectification-projection.hook';
 
 /**
@@ -23,6 +24,9 @@ export class RectificationProjectionService {
     @Optional() private readonly hook?: RectificationProjectionHook,
   ) {}
 
+  /** Built once: the columns are the entity's, fixed for the process. */
+  private upsert?: { sql: string; columns: ColumnMetadata[] };
+
   async record(snapshot: RectificationState, event: TimelineEvent): Promise<void> {
     const after = await this.dataSource.transaction(async (tx) => {
       // The names the keyword search covers besides the title (two primary-key reads).
@@ -30,48 +34,71 @@ export class RectificationProjectionService {
         'SELECT (SELECT projectName FROM evaluation WHERE id = ?) AS projectName, (SELECT name FROM unit WHERE id = ?) AS unitName',
         [snapshot.evaluationId, snapshot.unitId],
       )) as { projectName: string | null; unitName: string | null }[];
-      const row = {
+      const row: Omit<RectificationEntity, 'updatedAt'> = {
         ...toRow(snapshot),
         searchText: searchText(snapshot.findingTitle, names?.unitName, names?.projectName),
       };
-      // updateEntity(false): TypeORM would otherwise write the defaults it reads back into `row`.
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(RectificationEntity)
-        .values(row)
-        .orIgnore()
-        .updateEntity(false)
-        .execute();
-      const current = await tx
-        .getRepository(RectificationEntity)
-        .createQueryBuilder('r')
-        .setLock('pessimistic_write')
-        .select(['r.id', 'r.lastEventSeq'])
-        .where('r.id = :id', { id: snapshot.id })
-        .getOneOrFail();
-      if (current.lastEventSeq < snapshot.eventSeq)
-        await tx.getRepository(RectificationEntity).update({ id: snapshot.id }, row);
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(RectificationEventEntity)
-        .values({
-          rectificationId: snapshot.id,
-          seq: event.seq,
-          action: event.action,
-          actorId: event.actor?.userId ?? null,
-          actorName: event.actor?.name ?? '系统',
-          payload: event.payload as object,
-          occurredAt: new Date(event.at),
-        })
-        .orIgnore()
-        .updateEntity(false)
-        .execute();
+      const upsert = this.upsertStatement(tx, row);
+      await tx.query(upsert.sql, upsert.params);
+      await tx.query(
+        `INSERT IGNORE INTO rectification_event (rectificationId, seq, action, actorId, actorName, payload, occurredAt)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [
+          snapshot.id,
+          event.seq,
+          event.action,
+          event.actor?.userId ?? null,
+          event.actor?.name ?? '系统',
+          JSON.stringify(event.payload ?? {}),
+          new Date(event.at),
+        ],
+      );
       return this.hook?.onEvent(tx, snapshot, event);
     });
     if (after) await after();
   }
+
+  /**
+   * One statement for "insert the row, or move it forward": every column takes the new value only when the
+   * snapshot is newer than the row (`lastEventSeq`), which is assigned last because MySQL evaluates the
+   * assignments left to right and later ones see it already changed. Values are prepared by TypeORM's driver, as
+   * its own INSERT would (JSON, booleans, dates in the connection's time zone).
+   */
+  private upsertStatement(
+    tx: EntityManager,
+    row: Omit<RectificationEntity, 'updatedAt'>,
+  ): { sql: string; params: unknown[] } {
+    this.upsert ??= buildUpsert(tx.connection.getMetadata(RectificationEntity).columns, row);
+    const driver = tx.connection.driver;
+    const values = row as unknown as Record<string, unknown>;
+    return {
+      sql: this.upsert.sql,
+      params: this.upsert.columns.map(
+        (c) => driver.preparePersistentValue(values[c.propertyName], c) as unknown,
+      ),
+    };
+  }
+}
+
+function buildUpsert(
+  entityColumns: ColumnMetadata[],
+  row: object,
+): { sql: string; columns: ColumnMetadata[] } {
+  const q = (c: ColumnMetadata) => `\`${c.databaseName}\``;
+  const written = entityColumns.filter((c) => c.propertyName in row);
+  const seq = written.find((c) => c.propertyName === 'lastEventSeq');
+  if (!seq) throw new Error('rectification.lastEventSeq is not mapped');
+  const columns = [...written.filter((c) => c !== seq), seq];
+  const newer = `VALUES(${q(seq)}) > ${q(seq)}`;
+  const assignments = columns.map((c) =>
+    c === seq
+      ? `${q(c)} = GREATEST(${q(c)}, VALUES(${q(c)}))`
+      : `${q(c)} = IF(${newer}, VALUES(${q(c)}), ${q(c)})`,
+  );
+  return {
+    sql: `INSERT INTO rectification (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON DUPLICATE KEY UPDATE ${assignments.join(', ')}`,
+    columns,
+  };
 }
 
 function toRow(s: RectificationState): Omit<RectificationEntity, 'updatedAt' | 'searchText'> {

@@ -5,6 +5,7 @@ import {
   continueAsNew,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -54,6 +55,15 @@ const { recordRectificationEvent, enqueueNotification, recordRectificationTransi
     retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
   });
 
+// The same projection as a local activity: run by this worker inside the workflow task that applied the step, so
+// a step costs one workflow task and no activity-task round trip through the server. Retried without limit like
+// the above (past a minute between attempts the SDK waits on a durable timer); the snapshot it carries is not
+// written into the history, only the marker of its result.
+const local = proxyLocalActivities<RectificationActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
 const nowIso = (): string => new Date(Date.now()).toISOString();
 
 /**
@@ -76,7 +86,8 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
     // first transition's are set at start): fewer server round trips per item and per step.
     if (input.leanCommit) {
       publishSearchAttributes(state, true);
-      await recordRectificationTransition({ snapshot, event: t.event, notifications });
+      const record = input.localCommit ? local.recordRectificationTransition : recordRectificationTransition;
+      await record({ snapshot, event: t.event, notifications });
       return;
     }
     publishSearchAttributes(state, false);

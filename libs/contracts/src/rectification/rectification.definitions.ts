@@ -32,6 +32,12 @@ export interface RectificationInput {
    * Runs started without it (before issuing by reference) keep the commands they were recorded with.
    */
   leanCommit?: boolean;
+  /**
+   * With `leanCommit`: that one activity runs as a local activity in the worker holding the workflow task, so a
+   * step's Update completes in one workflow task (no activity task dispatched and completed through the server).
+   * An input flag for the same reason as `leanCommit`; runs started without it keep their regular activity.
+   */
+  localCommit?: boolean;
   /** Set by continue-as-new: the state carried over from the previous run. */
   resume?: RectificationState;
 }
