@@ -25,6 +25,7 @@ import { RectificationEntity } from '@rectiflow/persistence';
 import { toActor, TYPE_DEFAULTS } from '@rectiflow/rectification';
 import { RecheckQueryService } from './recheck-query.service';
 import type { RecheckDecisionInput, RecheckView } from './recheck.types';
+import { executeUpdate } from '@rectiflow/temporal';
 
 const NOTE_MAX = 2000;
 
@@ -77,9 +78,13 @@ export class RecheckDecisionService {
       };
     }
     try {
-      await this.temporal.workflow
-        .getHandle(recheckWorkflowId(row.rectificationId))
-        .executeUpdate(decideRecheckUpdate, { args: [decision] });
+      await executeUpdate(
+        this.temporal.workflow.getHandle(recheckWorkflowId(row.rectificationId)),
+        decideRecheckUpdate,
+        {
+          args: [decision],
+        },
+      );
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError)
         throw new TransitionNotAllowedError(err.cause?.message ?? '回头看当前不能作出结论', { id });

@@ -7,6 +7,7 @@ import { AccessScopeService, AuthUser, ForbiddenError } from '@rectiflow/auth';
 import { CalendarError, endOfDayInstant } from '@rectiflow/calendar';
 import { AppError, NotFoundError, TransitionNotAllowedError } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
+import { executeUpdate } from '@rectiflow/temporal';
 import {
   FINAL_STATUSES,
   RectificationState,
@@ -160,7 +161,7 @@ export class RectificationCommandService {
     const command: StepCommand<K> = { ...body, actor: toActor(user) };
     let state: RectificationState;
     try {
-      state = await this.temporal.workflow.getHandle(row.id).executeUpdate(rectificationUpdates[name], {
+      state = await executeUpdate(this.temporal.workflow.getHandle(row.id), rectificationUpdates[name], {
         args: [command],
         updateId: requestId,
       });

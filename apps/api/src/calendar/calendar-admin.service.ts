@@ -16,6 +16,7 @@ import { AppConfig } from '@rectiflow/config';
 import { FINAL_STATUSES, recalendarDeadlineUpdate, RectificationState } from '@rectiflow/contracts';
 import { CalendarYearEntity, RectificationEntity } from '@rectiflow/persistence';
 import type { CalendarYearDto, CalendarYearsDto, PutCalendarYearResultDto } from './calendar-year.dto';
+import { executeUpdate } from '@rectiflow/temporal';
 
 /**
  * 放假/调休 years for the administrator: what is loaded, and loading a year — stored, audited, taken into this
@@ -101,7 +102,7 @@ export class CalendarAdminService {
       if (next.date === d.date && next.provisional) continue; // still waiting for another year
       const at = endOfDayInstant(next.date, this.config.notifications.timezone).toISOString();
       try {
-        await this.temporal.workflow.getHandle(row.id).executeUpdate(recalendarDeadlineUpdate, {
+        await executeUpdate(this.temporal.workflow.getHandle(row.id), recalendarDeadlineUpdate, {
           args: [
             {
               year,
