@@ -15,12 +15,13 @@ import {
   evidenceCommand,
   planCommand,
   rectificationInput,
+  RUN_MODES,
 } from '../support/rectification-fixtures';
 import { testConfig } from '../support/test-config';
 import { eventually } from '../support/test-stack';
 
 /** The lifecycle scenarios of issue 4, each on the real dev server with durations in seconds. */
-describe('rectification scenarios', () => {
+describe.each(RUN_MODES)('rectification scenarios (%s)', (_mode, flags) => {
   const config = testConfig();
   let worker: INestApplicationContext;
   let client: Client;
@@ -37,7 +38,7 @@ describe('rectification scenarios', () => {
     client.workflow.start('rectificationWorkflow', {
       taskQueue: config.temporal.taskQueue,
       workflowId: input.rectificationId,
-      args: [input],
+      args: [{ ...input, ...flags }],
     });
   const actions = (id: string): Promise<string[]> =>
     db

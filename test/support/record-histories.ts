@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { createWorkerApp } from '../../apps/worker/src/create-worker-app';
 import { ensureDatabase, runMigrations } from '../../libs/persistence/src/database-setup';
 import {
+  CURRENT_RUN_FLAGS,
   decideRecheckUpdate,
   recheckStateQuery,
   recheckWorkflowId,
@@ -182,9 +183,10 @@ async function main(): Promise<void> {
   }
 
   async function localCommit(): Promise<void> {
-    // 6. Issued by reference (leanCommit + localCommit): every transition's projection runs as a local activity —
-    // steps through closure, one of them retried with the same Update id.
-    const f = { ...rectificationInput(), leanCommit: true, localCommit: true };
+    // 6. Started with today's run flags (leanCommit + localCommit + steadyTimer): every transition's projection runs as a local
+    // activity and the deadline's timer is kept across the steps — through closure, one step retried under the same
+    // Update id.
+    const f = { ...rectificationInput(), ...CURRENT_RUN_FLAGS };
     const hf = await client.workflow.start('rectificationWorkflow', {
       taskQueue: config.temporal.taskQueue,
       workflowId: f.rectificationId,

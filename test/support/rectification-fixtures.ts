@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, RectificationInput, RectificationPolicy } from '../../libs/contracts/src';
-import { rectificationWorkflowId } from '../../libs/contracts/src';
+import { CURRENT_RUN_FLAGS, rectificationWorkflowId } from '../../libs/contracts/src';
 
 export const bureauReviewer: Actor = { userId: 900001, name: '审核员甲', role: 'bureau_reviewer', unitId: 1 };
 export const bureauReviewer2: Actor = {
@@ -24,6 +24,16 @@ export function quietPolicy(overrides: Partial<RectificationPolicy> = {}): Recti
 }
 
 /** Input for one rectification whose deadline is `deadlineInSeconds` from now. */
+/**
+ * The live workflow scenarios run twice: as runs started without flags (items issued before issuing by reference,
+ * still open in production) and as runs started with today's flags (projection in a local activity, a steady
+ * timer); the committed histories keep each recorded shape replaying.
+ */
+export const RUN_MODES: [string, Partial<RectificationInput>][] = [
+  ['runs started without flags', {}],
+  ["runs started with today's flags", CURRENT_RUN_FLAGS],
+];
+
 export function rectificationInput(
   opts: {
     deadlineInSeconds?: number;

@@ -13,6 +13,7 @@ import {
 import { AppError, DependencyUnavailableError, TransitionNotAllowedError } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
 import {
+  CURRENT_RUN_FLAGS,
   decideRecheckUpdate,
   RECHECK_OUTCOMES,
   recheckWorkflowId,
@@ -73,8 +74,7 @@ export class RecheckDecisionService {
         deliveryDate: today,
         policy: old.state.policy,
         issuedBy: decision.decidedBy,
-        leanCommit: true,
-        localCommit: true,
+        ...CURRENT_RUN_FLAGS,
       };
     }
     try {

@@ -6,7 +6,7 @@ import type {
   RectificationPolicy,
   RectificationType,
 } from '@rectiflow/contracts';
-import { rectificationWorkflowId } from '@rectiflow/contracts';
+import { CURRENT_RUN_FLAGS, rectificationWorkflowId } from '@rectiflow/contracts';
 
 /**
  * What issuing fixed, stored on the evaluation (evaluation.issuePlan) and read back page by page by the page
@@ -49,8 +49,7 @@ export function planPage(
       deliveryDate: plan.deliveryDate,
       policy,
       issuedBy: plan.issuedBy,
-      leanCommit: true,
-      localCommit: true,
+      ...CURRENT_RUN_FLAGS,
     };
   });
 }

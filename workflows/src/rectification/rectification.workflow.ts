@@ -41,6 +41,7 @@ import {
 } from './rectification-state.machine';
 import { recalendarCheck, recalendarDeadline } from './rectification-recalendar';
 import { fireTimer, nextTimer, TimerRules } from './rectification-timers';
+import { HeldTimer } from './held-timer';
 
 /** Catch-up climbs rung by rung and passed reminders are recorded as skipped (issue 10 §1). */
 export const LADDER_RUNG_BY_RUNG_PATCH = 'escalation-ladder-rung-by-rung';
@@ -159,16 +160,23 @@ export async function rectificationWorkflow(input: RectificationInput): Promise<
 
   if (issued) await commit(issued);
 
+  const held = new HeldTimer();
   while (!isFinal(state.status)) {
     const seen = changes;
     const timer = nextTimer(state, Date.now(), rules);
     if (timer) {
-      const changed = await condition(() => changes !== seen, Math.max(1, timer.at - Date.now()));
+      let changed: boolean;
+      if (input.steadyTimer) {
+        await Promise.race([held.arm(timer.key, timer.at), condition(() => changes !== seen)]);
+        changed = changes !== seen;
+        if (!changed) held.forget();
+      } else changed = await condition(() => changes !== seen, Math.max(1, timer.at - Date.now()));
       if (!changed && !isFinal(state.status)) {
         const fired = fireTimer(state, timer, Date.now(), rules);
         if (fired) await commit(fired);
       }
     } else {
+      held.drop();
       await condition(() => changes !== seen);
     }
     if (workflowInfo().continueAsNewSuggested && !isFinal(state.status)) {

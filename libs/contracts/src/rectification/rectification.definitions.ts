@@ -38,9 +38,21 @@ export interface RectificationInput {
    * An input flag for the same reason as `leanCommit`; runs started without it keep their regular activity.
    */
   localCommit?: boolean;
+  /**
+   * The next reminder or rung's timer is kept across steps that do not move it, instead of being cancelled and
+   * started again on every change. Input flag like the two above; runs without it keep their timer commands.
+   */
+  steadyTimer?: boolean;
   /** Set by continue-as-new: the state carried over from the previous run. */
   resume?: RectificationState;
 }
+
+/** The run flags every item starts with today (issuing, 反弹); runs started earlier keep the flags they had. */
+export const CURRENT_RUN_FLAGS = {
+  leanCommit: true,
+  localCommit: true,
+  steadyTimer: true,
+} as const satisfies Partial<RectificationInput>;
 
 /** One Update per command; each answers with the full new state. */
 export type RectificationUpdate<K extends RectificationCommandName> = UpdateDefinition<
