@@ -67,8 +67,6 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<Bench
     let nextItem = 1;
     let nextBare = need + 1;
     const actor = toActor(dept.user as unknown as AuthUser);
-    let nextRaw = 0;
-    let nextLocal = 0;
     const httpStep = async (): Promise<number> => {
       const id = `rectification-${evaluationId}-${nextItem++}`;
       const t0 = performance.now();
@@ -82,24 +80,24 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<Bench
       await res.arrayBuffer();
       return performance.now() - t0;
     };
-    const rawStep = async (): Promise<number> => {
-      const id = rawIds[nextRaw++];
-      const t0 = performance.now();
-      await s.client.workflow.getHandle(id).executeUpdate(rawStepUpdate, { args: [randomUUID()] });
-      return performance.now() - t0;
+    /** A raw Update on the next of these sleepers (each request its own workflow, like the items). */
+    const rawUpdateOn = (ids: string[]) => {
+      let next = 0;
+      return async (): Promise<number> => {
+        const id = ids[next++];
+        const t0 = performance.now();
+        await s.client.workflow.getHandle(id).executeUpdate(rawStepUpdate, { args: [randomUUID()] });
+        return performance.now() - t0;
+      };
     };
+    const rawStep = rawUpdateOn(rawIds);
+    const localStep = rawUpdateOn(localIds);
     const bareStep = async (): Promise<number> => {
       const id = `rectification-${evaluationId}-${nextBare++}`;
       const t0 = performance.now();
       await s.client.workflow
         .getHandle(id)
         .executeUpdate(rectificationUpdates.acknowledge, { args: [{ actor }], updateId: randomUUID() });
-      return performance.now() - t0;
-    };
-    const localStep = async (): Promise<number> => {
-      const id = localIds[nextLocal++];
-      const t0 = performance.now();
-      await s.client.workflow.getHandle(id).executeUpdate(rawStepUpdate, { args: [randomUUID()] });
       return performance.now() - t0;
     };
     // Warm-up (connections, caches), unmeasured.

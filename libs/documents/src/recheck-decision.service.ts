@@ -23,10 +23,10 @@ import {
   type RecheckDecision,
 } from '@rectiflow/contracts';
 import { RectificationEntity } from '@rectiflow/persistence';
+import { executeUpdate } from '@rectiflow/temporal';
 import { toActor, TYPE_DEFAULTS } from '@rectiflow/rectification';
 import { RecheckQueryService } from './recheck-query.service';
 import type { RecheckDecisionInput, RecheckView } from './recheck.types';
-import { executeUpdate } from '@rectiflow/temporal';
 
 const NOTE_MAX = 2000;
 

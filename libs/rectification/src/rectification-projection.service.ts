@@ -9,7 +9,7 @@ import {
   RectificationState,
   TimelineEvent,
 } from '@rectiflow/contracts';
-import { RectificationEntity } from '@rectiflow/persistence';
+import { RectificationEntity, RectificationEventEntity } from '@rectiflow/persistence';
 import { RectificationProjectionHook } from './rectification-projection.hook';
 
 /**
@@ -40,19 +40,23 @@ export class RectificationProjectionService {
       };
       const upsert = this.upsertStatement(tx, row);
       await tx.query(upsert.sql, upsert.params);
-      await tx.query(
-        `INSERT IGNORE INTO rectification_event (rectificationId, seq, action, actorId, actorName, payload, occurredAt)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [
-          snapshot.id,
-          event.seq,
-          event.action,
-          event.actor?.userId ?? null,
-          event.actor?.name ?? '系统',
-          JSON.stringify(event.payload ?? {}),
-          new Date(event.at),
-        ],
-      );
+      // updateEntity(false): one statement, nothing read back.
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(RectificationEventEntity)
+        .values({
+          rectificationId: snapshot.id,
+          seq: event.seq,
+          action: event.action,
+          actorId: event.actor?.userId ?? null,
+          actorName: event.actor?.name ?? '系统',
+          payload: event.payload as object,
+          occurredAt: new Date(event.at),
+        })
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
       return this.hook?.onEvent(tx, snapshot, event);
     });
     if (after) await after();

@@ -15,8 +15,8 @@ import { AppError } from '@rectiflow/common';
 import { AppConfig } from '@rectiflow/config';
 import { FINAL_STATUSES, recalendarDeadlineUpdate, RectificationState } from '@rectiflow/contracts';
 import { CalendarYearEntity, RectificationEntity } from '@rectiflow/persistence';
-import type { CalendarYearDto, CalendarYearsDto, PutCalendarYearResultDto } from './calendar-year.dto';
 import { executeUpdate } from '@rectiflow/temporal';
+import type { CalendarYearDto, CalendarYearsDto, PutCalendarYearResultDto } from './calendar-year.dto';
 
 /**
  * 放假/调休 years for the administrator: what is loaded, and loading a year — stored, audited, taken into this
