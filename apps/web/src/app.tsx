@@ -3,6 +3,7 @@ import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { hasPermission } from '@contracts/accounts/permissions';
 import { ApiError } from './api/http';
 import { SessionProvider, useSession } from './api/session';
 import { AppLayout } from './layout/app-layout';
@@ -56,7 +57,7 @@ function Protected() {
 
 function Home() {
   const { me } = useSession();
-  const bureau = me && ['bureau_admin', 'bureau_reviewer', 'bureau_leader', 'auditor'].includes(me.role);
+  const bureau = me && hasPermission(me.role, 'readAcrossUnits');
   return <Navigate to={bureau ? '/dashboard' : '/todo'} replace />;
 }
 

@@ -4,12 +4,9 @@ import { DataSource } from 'typeorm';
 import { NotFoundError } from '@rectiflow/common';
 import type { AuthUser } from './auth-user';
 import { ForbiddenError } from './auth.errors';
-import { READ_ALL_ROLES, type Role } from './role';
+import { DEPT_ROLES, READ_ALL_ROLES } from './role';
 import { unitSubtreeIds } from './unit-subtree.query';
 import type { UnitScope } from './unit-scope.query';
-
-/** Roles that act for a department (acknowledge, plan, upload evidence, submit, request extensions). */
-export const DEPT_ROLES: readonly Role[] = ['dept_user', 'dept_leader'];
 
 /**
  * The unit-scoping rule — the core security rule of the API. Every route that returns or changes an item that
@@ -54,7 +51,7 @@ export class AccessScopeService {
   /**
    * May the user take a department-side step (签收, 整改方案, 佐证材料, 提交, 延期申请) for an item of this unit?
    * True only for dept_user / dept_leader within their scope. Bureau roles see everything but never act as the
-   * department: their own steps (issue, review, decide) are guarded by @Roles instead.
+   * department: their own steps (issue, review, decide) are guarded by @RequiresPermission or the step catalog instead.
    */
   async canAct(user: AuthUser, unitId: number | null | undefined): Promise<boolean> {
     if (!DEPT_ROLES.includes(user.role)) return false;

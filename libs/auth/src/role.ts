@@ -1,2 +1,11 @@
-// The roles are part of the API's contract (the web reads them): declared once in libs/contracts.
-export { BUREAU_ROLES, READ_ALL_ROLES, ROLES, type Role } from '@rectiflow/contracts';
+// The roles and what they may do are part of the API's contract (the web reads them): declared once in libs/contracts.
+export {
+  BUREAU_ROLES,
+  DEPT_ROLES,
+  hasPermission,
+  PERMISSIONS,
+  READ_ALL_ROLES,
+  ROLES,
+  type Permission,
+  type Role,
+} from '@rectiflow/contracts';

@@ -5,7 +5,7 @@ import { ForbiddenError, UnauthenticatedError } from './auth.errors';
 import type { Role } from './role';
 import { ROLES_KEY } from './roles.decorator';
 
-/** Global guard, after JwtAuthGuard: enforces @Roles(...). Routes without @Roles are open to every signed-in role. */
+/** Global guard, after JwtAuthGuard: enforces @RequiresPermission. Routes without it are open to every signed-in role. */
 @Injectable()
 export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@rectiflow/audit';
-import { Roles } from '@rectiflow/auth';
+import { RequiresPermission } from '@rectiflow/auth';
 import { toAuditLogEntry } from './audit-log-entry.mapper';
 import { AuditLogPageDto, AuditLogQueryDto } from './audit-log.dto';
 
@@ -12,7 +12,7 @@ export class AuditLogController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @Roles('bureau_admin', 'auditor')
+  @RequiresPermission('readAuditLog')
   @ApiOperation({ summary: '审计日志 (audit trail, newest first; filter by actor, action, entity, time)' })
   @ApiOkResponse({ type: AuditLogPageDto })
   async list(@Query() q: AuditLogQueryDto): Promise<AuditLogPageDto> {

@@ -12,7 +12,7 @@ import { RefreshTokenService } from './refresh-token.service';
 
 /**
  * Authentication over HTTP, and the two global guards: JwtAuthGuard (every route needs a token unless @Public)
- * then RolesGuard (@Roles). APP_GUARDs run in the order listed here.
+ * then RolesGuard (@RequiresPermission). APP_GUARDs run in the order listed here.
  */
 @Module({
   imports: [

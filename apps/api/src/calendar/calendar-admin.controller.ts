@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClientIp } from '@rectiflow/audit';
-import { AuthUser, CurrentUser, Roles } from '@rectiflow/auth';
+import { AuthUser, CurrentUser, RequiresPermission } from '@rectiflow/auth';
 import { CalendarAdminService } from './calendar-admin.service';
 import { CalendarYearsDto, PutCalendarYearDto, PutCalendarYearResultDto } from './calendar-year.dto';
 
@@ -12,7 +12,7 @@ export class CalendarAdminController {
   constructor(private readonly calendar: CalendarAdminService) {}
 
   @Get()
-  @Roles('bureau_admin', 'bureau_reviewer', 'auditor')
+  @RequiresPermission('readCalendar')
   @ApiOperation({ summary: '已载入的放假调休年份（随系统发布的与管理员载入的）' })
   @ApiOkResponse({ type: CalendarYearsDto })
   list(): CalendarYearsDto {
@@ -20,7 +20,7 @@ export class CalendarAdminController {
   }
 
   @Put(':year')
-  @Roles('bureau_admin')
+  @RequiresPermission('editCalendar')
   @ApiOperation({ summary: '载入某年的放假调休安排；暂定期限随之重算，定时器随之调整' })
   @ApiOkResponse({ type: PutCalendarYearResultDto })
   @ApiBadRequestResponse({ description: '日期无效、不在该年内、重复，或调休上班日不是周末' })

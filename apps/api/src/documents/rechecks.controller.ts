@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClientIp } from '@rectiflow/audit';
-import { AuthUser, CurrentUser, Roles } from '@rectiflow/auth';
+import { AuthUser, CurrentUser, RequiresPermission } from '@rectiflow/auth';
 import { RecheckDecisionService, RecheckQueryService, RecheckView } from '@rectiflow/documents';
 import { RecheckDecisionDto, RecheckListQueryDto } from './recheck-decision.dto';
 
@@ -30,7 +30,7 @@ export class RechecksController {
 
   @Post(':id/decision')
   @HttpCode(200)
-  @Roles('bureau_reviewer')
+  @RequiresPermission('decideRecheck')
   @ApiOperation({ summary: '回头看结论：巩固（事项保持销号）或反弹（按同一问题重新下发整改，另定时限）' })
   decide(
     @Param('id', ParseIntPipe) id: number,

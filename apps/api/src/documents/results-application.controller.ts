@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ClientIp } from '@rectiflow/audit';
-import { AuthUser, CurrentUser, READ_ALL_ROLES, Roles } from '@rectiflow/auth';
+import { AuthUser, CurrentUser, RequiresPermission } from '@rectiflow/auth';
 import { attachmentDisposition } from '@rectiflow/common';
 import {
   renderResultsWorkbook,
@@ -53,7 +53,7 @@ export class ResultsApplicationController {
   }
 
   @Get('rule')
-  @Roles(...READ_ALL_ROLES)
+  @RequiresPermission('readAcrossUnits')
   @ApiOperation({ summary: '结果应用规则（未设置时为默认规则）' })
   @ApiOkResponse({ type: ResultsRuleDto })
   rule(): Promise<ResultsApplicationRule> {
@@ -61,7 +61,7 @@ export class ResultsApplicationController {
   }
 
   @Put('rule')
-  @Roles('bureau_admin')
+  @RequiresPermission('editResultsRule')
   @ApiOperation({ summary: '修改结果应用规则（整体替换，记入审计日志）' })
   @ApiOkResponse({ type: ResultsRuleDto })
   @ApiBadRequestResponse({ description: '规则不完整或无效（原因以中文说明）' })

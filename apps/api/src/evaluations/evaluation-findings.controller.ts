@@ -19,10 +19,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ClientIp } from '@rectiflow/audit';
-import { type AuthUser, CurrentUser, Roles } from '@rectiflow/auth';
+import { type AuthUser, CurrentUser, RequiresPermission } from '@rectiflow/auth';
 import { FindingDraftService } from '@rectiflow/evaluations';
 import { EvaluationDetailDto } from './evaluation-detail.dto';
-import { DRAFT_EDITOR_ROLES } from './evaluation-edit-roles';
 import {
   CreateFindingDto,
   ExpectedVersionQueryDto,
@@ -41,7 +40,7 @@ import {
 @ApiConflictResponse({
   description: 'TRANSITION_NOT_ALLOWED (not a draft) or CONFLICT (stale expectedVersion)',
 })
-@Roles(...DRAFT_EDITOR_ROLES)
+@RequiresPermission('editEvaluations')
 @Controller('evaluations/:id/findings')
 export class EvaluationFindingsController {
   constructor(private readonly findings: FindingDraftService) {}

@@ -18,10 +18,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ClientIp } from '@rectiflow/audit';
-import { type AuthUser, CurrentUser, Roles } from '@rectiflow/auth';
+import { type AuthUser, CurrentUser, RequiresPermission } from '@rectiflow/auth';
 import { RecommendationDraftService } from '@rectiflow/evaluations';
 import { EvaluationDetailDto } from './evaluation-detail.dto';
-import { DRAFT_EDITOR_ROLES } from './evaluation-edit-roles';
 import { ExpectedVersionQueryDto } from './finding-edit.dto';
 import { CreateRecommendationDto, UpdateRecommendationDto } from './recommendation-edit.dto';
 
@@ -31,7 +30,7 @@ import { CreateRecommendationDto, UpdateRecommendationDto } from './recommendati
 @ApiConflictResponse({
   description: 'TRANSITION_NOT_ALLOWED (not a draft) or CONFLICT (stale expectedVersion)',
 })
-@Roles(...DRAFT_EDITOR_ROLES)
+@RequiresPermission('editEvaluations')
 @Controller('evaluations/:id/recommendations')
 export class EvaluationRecommendationsController {
   constructor(private readonly recommendations: RecommendationDraftService) {}

@@ -29,7 +29,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { ClientIp } from '@rectiflow/audit';
-import { type AuthUser, CurrentUser, Roles } from '@rectiflow/auth';
+import { type AuthUser, CurrentUser, RequiresPermission } from '@rectiflow/auth';
 import {
   EvaluationHeaderService,
   EvaluationImportService,
@@ -38,7 +38,6 @@ import {
 } from '@rectiflow/evaluations';
 import { attachmentDisposition } from '@rectiflow/common';
 import { EvaluationDetailDto } from './evaluation-detail.dto';
-import { DRAFT_EDITOR_ROLES } from './evaluation-edit-roles';
 import { EvaluationPageDto, ListEvaluationsQueryDto } from './evaluation-list.dto';
 import { ImportTextDto } from './import-evaluation.dto';
 import { importRequestFrom } from './import-input';
@@ -65,7 +64,7 @@ export class EvaluationsController {
   ) {}
 
   @Post()
-  @Roles(...DRAFT_EDITOR_ROLES)
+  @RequiresPermission('editEvaluations')
   @UseInterceptors(ManualDraftUploadInterceptor)
   @ApiOperation({
     summary: '手工新建评价草稿 (create a draft by hand, e.g. when a document cannot be read)',
@@ -95,7 +94,7 @@ export class EvaluationsController {
   }
 
   @Post('import')
-  @Roles(...DRAFT_EDITOR_ROLES)
+  @RequiresPermission('editEvaluations')
   @UseInterceptors(ImportUploadInterceptor)
   @ApiOperation({
     summary: '导入绩效评价结果反馈表，生成草稿 (import a feedback form as a draft evaluation)',
@@ -186,7 +185,7 @@ export class EvaluationsController {
   }
 
   @Patch(':id')
-  @Roles(...DRAFT_EDITOR_ROLES)
+  @RequiresPermission('editEvaluations')
   @HttpCode(200)
   @ApiOperation({ summary: '修正草稿表头 (correct header facts of a draft)' })
   @ApiOkResponse({ type: EvaluationDetailDto })

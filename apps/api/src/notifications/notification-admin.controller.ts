@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClientIp } from '@rectiflow/audit';
-import { AuthUser, CurrentUser, Roles } from '@rectiflow/auth';
+import { AuthUser, CurrentUser, RequiresPermission } from '@rectiflow/auth';
 import { DeliveryFailureService, UnitWebhookSettingService } from '@rectiflow/notifications';
 import {
   FailedDeliveryDto,
@@ -15,7 +15,7 @@ import {
 /** For bureau_admin: deliveries that exhausted their retries, and how each unit's webhook is spoken to. */
 @ApiTags('notifications')
 @ApiBearerAuth()
-@Roles('bureau_admin')
+@RequiresPermission('manageDeliveryFailures')
 @Controller('admin')
 export class NotificationAdminController {
   constructor(

@@ -10,7 +10,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { ClientIp } from '@rectiflow/audit';
-import { AuthUser, CurrentUser, Roles } from '@rectiflow/auth';
+import { AuthUser, CurrentUser, RequiresPermission } from '@rectiflow/auth';
 import { IssueEvaluationService } from '@rectiflow/rectification';
 import { toIssueInput } from './deadline-rule.mapper';
 import { IssueEvaluationDto, IssueEvaluationResultDto } from './issue-evaluation.dto';
@@ -25,7 +25,7 @@ export class IssueEvaluationController {
 
   @Post(':id/issue')
   @HttpCode(200)
-  @Roles('bureau_admin', 'bureau_reviewer')
+  @RequiresPermission('editEvaluations')
   @ApiOperation({
     summary: '下发评价结果：每个问题启动一个整改流程（dryRun=true 只预览期限、提醒和督办日程，不写入）',
   })

@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClientIp } from '@rectiflow/audit';
-import { AuthUser, CurrentUser, Roles } from '@rectiflow/auth';
+import { AuthUser, CurrentUser, RequiresPermission } from '@rectiflow/auth';
 import { ProbeService } from '@rectiflow/system';
 import { ProbeDto, ProbeStartedDto, StartProbeDto } from './probe.dto';
 
 /** End-to-end diagnostics: proves API → Temporal → worker → MySQL → BullMQ → processor on a live deployment. */
 @ApiTags('system')
 @ApiBearerAuth()
-@Roles('bureau_admin')
+@RequiresPermission('runProbe')
 @Controller('system/probes')
 export class ProbeController {
   constructor(private readonly probes: ProbeService) {}

@@ -8,13 +8,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ClientIp } from '@rectiflow/audit';
-import { AuthUser, CurrentUser, READ_ALL_ROLES, Roles } from '@rectiflow/auth';
+import { AuthUser, CurrentUser, RequiresPermission } from '@rectiflow/auth';
 import { CreateUnitDto, UnitDto, UnitTreeNodeDto, UpdateUnitDto } from './unit.dto';
 import { UnitsService } from './units.service';
 
 @ApiTags('units')
 @ApiBearerAuth()
-@Roles(...READ_ALL_ROLES)
+@RequiresPermission('readAcrossUnits')
 @Controller('units')
 export class UnitsController {
   constructor(private readonly units: UnitsService) {}
@@ -41,7 +41,7 @@ export class UnitsController {
   }
 
   @Post()
-  @Roles('bureau_admin')
+  @RequiresPermission('manageAccounts')
   @ApiOperation({ summary: '新建单位 (bureau_admin)' })
   @ApiCreatedResponse({ type: UnitDto })
   @ApiConflictResponse({ description: 'DUPLICATE: the code is taken' })
@@ -54,7 +54,7 @@ export class UnitsController {
   }
 
   @Patch(':id')
-  @Roles('bureau_admin')
+  @RequiresPermission('manageAccounts')
   @ApiOperation({ summary: '修改单位 (bureau_admin): name, code, kind, parent, contacts, webhook, active' })
   @ApiOkResponse({ type: UnitDto })
   @ApiConflictResponse({ description: 'DUPLICATE: the code is taken' })

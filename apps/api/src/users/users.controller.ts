@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ClientIp } from '@rectiflow/audit';
-import { AuthUser, CurrentUser, READ_ALL_ROLES, Roles } from '@rectiflow/auth';
+import { AuthUser, CurrentUser, RequiresPermission } from '@rectiflow/auth';
 import {
   CreateUserDto,
   ResetPasswordDto,
@@ -22,7 +22,7 @@ import { UsersService } from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()
-@Roles(...READ_ALL_ROLES)
+@RequiresPermission('readAcrossUnits')
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
@@ -42,7 +42,7 @@ export class UsersController {
   }
 
   @Post()
-  @Roles('bureau_admin')
+  @RequiresPermission('manageAccounts')
   @ApiOperation({ summary: '新建用户 (bureau_admin), with an initial password' })
   @ApiCreatedResponse({ type: UserDto })
   @ApiConflictResponse({ description: 'DUPLICATE: the username is taken' })
@@ -55,7 +55,7 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @Roles('bureau_admin')
+  @RequiresPermission('manageAccounts')
   @ApiOperation({ summary: '修改用户 (bureau_admin): name, role, unit, contact, active, unit head' })
   @ApiOkResponse({ type: UserDto })
   update(
@@ -68,7 +68,7 @@ export class UsersController {
   }
 
   @Post(':id/reset-password')
-  @Roles('bureau_admin')
+  @RequiresPermission('manageAccounts')
   @HttpCode(204)
   @ApiOperation({ summary: '重置密码 (bureau_admin): also unlocks the account and ends its sessions' })
   @ApiNoContentResponse()
@@ -82,7 +82,7 @@ export class UsersController {
   }
 
   @Post(':id/unlock')
-  @Roles('bureau_admin')
+  @RequiresPermission('manageAccounts')
   @HttpCode(200)
   @ApiOperation({ summary: '解除锁定 (bureau_admin): clears the failed-login count and the account lock' })
   @ApiOkResponse({ type: UserDto })

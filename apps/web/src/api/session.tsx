@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, get, post, refreshSession, tokens } from './http';
-import type { Role } from '@contracts/accounts/role';
+import { hasPermission, type Permission } from '@contracts/accounts/permissions';
 import type { MeResponse, TokenPairResponse } from '@contracts/api';
 
 interface Session {
@@ -10,7 +10,8 @@ interface Session {
   restoring: boolean;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
-  hasRole(...roles: Role[]): boolean;
+  /** What the API would allow this user (the same PERMISSIONS table its guards read). */
+  can(permission: Permission): boolean;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -66,7 +67,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [client]);
 
   const value = useMemo<Session>(
-    () => ({ me, restoring, login, logout, hasRole: (...roles) => !!me && roles.includes(me.role) }),
+    () => ({ me, restoring, login, logout, can: (permission) => !!me && hasPermission(me.role, permission) }),
     [me, restoring, login, logout],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

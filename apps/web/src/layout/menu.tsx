@@ -17,48 +17,54 @@ import {
   ControlOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@contracts/accounts/role';
+import { hasPermission, type Permission } from '@contracts/accounts/permissions';
 
 export interface MenuEntry {
   key: string;
   label: string;
   icon: ReactNode;
-  roles?: Role[];
+  /** Offered only to the roles this permission grants (the API's own table); absent: every role. */
+  permission?: Permission;
 }
 
-const BUREAU: Role[] = ['bureau_admin', 'bureau_reviewer', 'bureau_leader', 'auditor'];
-const EDITORS: Role[] = ['bureau_admin', 'bureau_reviewer'];
-
-/** The sidebar, by role: what a role cannot open is not offered (the API still refuses on its own). */
+/** The sidebar, by permission: what a role cannot use is not offered (the API still refuses on its own). */
 export const MENU: MenuEntry[] = [
   { key: '/dashboard', label: '工作台', icon: <BarChartOutlined /> },
   { key: '/todo', label: '我的待办', icon: <CheckSquareOutlined /> },
   { key: '/rectifications', label: '整改台账', icon: <TableOutlined /> },
   { key: '/evaluations', label: '评价结果', icon: <FileSearchOutlined /> },
-  { key: '/evaluations/import', label: '导入反馈表', icon: <ImportOutlined />, roles: EDITORS },
+  {
+    key: '/evaluations/import',
+    label: '导入反馈表',
+    icon: <ImportOutlined />,
+    permission: 'editEvaluations',
+  },
   { key: '/rechecks', label: '回头看', icon: <HistoryOutlined /> },
-  { key: '/results-application', label: '结果应用', icon: <TrophyOutlined />, roles: BUREAU },
+  { key: '/results-application', label: '结果应用', icon: <TrophyOutlined />, permission: 'readAcrossUnits' },
   { key: '/notifications', label: '站内消息', icon: <BellOutlined /> },
-  { key: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, roles: ['bureau_admin'] },
-  { key: '/admin/users', label: '用户管理', icon: <TeamOutlined />, roles: ['bureau_admin'] },
-  { key: '/admin/audit-log', label: '审计日志', icon: <AuditOutlined />, roles: ['bureau_admin', 'auditor'] },
+  { key: '/admin/units', label: '单位管理', icon: <ApartmentOutlined />, permission: 'manageAccounts' },
+  { key: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'manageAccounts' },
+  { key: '/admin/audit-log', label: '审计日志', icon: <AuditOutlined />, permission: 'readAuditLog' },
   {
     key: '/admin/notification-failures',
     label: '发送失败',
     icon: <WarningOutlined />,
-    roles: ['bureau_admin'],
+    permission: 'manageDeliveryFailures',
   },
-  { key: '/admin/calendar', label: '节假日日历', icon: <CalendarOutlined />, roles: ['bureau_admin'] },
-  // Every bureau role reads it (what 下发 will use); only the administrator may change it — as the API decides.
+  // The page is an editor: offered to whoever may change the calendar.
+  { key: '/admin/calendar', label: '节假日日历', icon: <CalendarOutlined />, permission: 'editCalendar' },
+  // Every bureau role reads it (what 下发 will use); the page is read-only without editPolicyDefaults.
   {
     key: '/admin/policy-defaults',
     label: '默认整改政策',
     icon: <ControlOutlined />,
-    roles: ['bureau_admin', 'bureau_reviewer', 'bureau_leader'],
+    permission: 'readPolicyDefaults',
   },
   { key: '/preferences', label: '个人设置', icon: <SettingOutlined /> },
 ];
 
-export const menuFor = (role: Role): MenuEntry[] => MENU.filter((m) => !m.roles || m.roles.includes(role));
+export const menuFor = (role: Role): MenuEntry[] =>
+  MENU.filter((m) => !m.permission || hasPermission(role, m.permission));
 
 /** The menu entry a path belongs to (longest prefix), for highlighting and the breadcrumb. */
 export function activeEntry(path: string): MenuEntry | undefined {

@@ -56,8 +56,8 @@ const itemLink = (id: string, text: string) => (
 export default function RechecksPage() {
   const [tab, setTab] = useState<Tab>('due');
   const [deciding, setDeciding] = useState<RecheckView | null>(null);
-  const { hasRole } = useSession();
-  const canDecide = hasRole('bureau_reviewer');
+  const { can } = useSession();
+  const canDecide = can('decideRecheck');
   const phone = usePhone();
   const q = useQuery({
     queryKey: ['rechecks', tab],

@@ -1,2 +1,3 @@
 export * from './role';
 export * from './unit-kind';
+export * from './permissions';

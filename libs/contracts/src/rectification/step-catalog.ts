@@ -5,6 +5,7 @@ import type { Transition } from './rectification-transition';
 import { STEP_EFFECTS, StepEffect } from './step-effects';
 import { STEP_RULES, StepRules } from './step-checks';
 import type { Actor, RectificationState, RectificationStatus } from './rectification.types';
+import { PERMISSIONS } from '../accounts/permissions';
 
 /**
  * The step catalog: everything known about each human step, declared once. The workflow's Update handlers and
@@ -12,11 +13,6 @@ import type { Actor, RectificationState, RectificationStatus } from './rectifica
  * item are all derived from it. Pure (workflow code imports it).
  */
 export type StepSide = keyof typeof STEP_SIDE_LABELS;
-
-/** Roles that act for the responsible unit (and only within their units — checked by the API's scope). */
-export const DEPARTMENT_STEP_ROLES = ['dept_user', 'dept_leader'] as const;
-/** Roles that take the bureau's steps. bureau_leader and auditor read, they never act. */
-export const BUREAU_STEP_ROLES = ['bureau_reviewer', 'bureau_admin'] as const;
 
 export interface StepDefinition<K extends RectificationStepName> {
   name: K;
@@ -63,7 +59,7 @@ function step<K extends RectificationStepName>(
     summary: `${label}（${STEP_SIDE_LABELS[spec.side]}${spec.note ? `，${spec.note}` : ''}）`,
     from: spec.from,
     side: spec.side,
-    roles: spec.side === 'department' ? DEPARTMENT_STEP_ROLES : BUREAU_STEP_ROLES,
+    roles: spec.side === 'department' ? PERMISSIONS.takeDepartmentSteps : PERMISSIONS.takeBureauSteps,
     multipart: spec.multipart,
     rules: STEP_RULES[name],
     apply: STEP_EFFECTS[name],

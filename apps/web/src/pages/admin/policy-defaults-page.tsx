@@ -20,7 +20,7 @@ import {
 } from '@contracts/api';
 import { put } from '../../api/http';
 import { policyDefaultsQuery } from '../../api/policy-defaults';
-import { useMe } from '../../api/session';
+import { useSession } from '../../api/session';
 import { QueryState } from '../../components/query-state';
 import { formatDateTime } from '../../format';
 import { ESCALATION_LABELS } from '../../labels';
@@ -69,8 +69,7 @@ export default function PolicyDefaultsPage() {
 }
 
 function Editor({ data }: { data: PolicyDefaultsResponse }) {
-  const me = useMe();
-  const editable = me.role === 'bureau_admin';
+  const editable = useSession().can('editPolicyDefaults');
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

@@ -15,7 +15,7 @@ const money = (v: number | null) =>
 export default function EvaluationPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const { hasRole } = useSession();
+  const { can } = useSession();
   const q = useQuery({
     queryKey: ['evaluation', id],
     queryFn: () => get<EvaluationDetail>(`/evaluations/${id}`),
@@ -31,7 +31,7 @@ export default function EvaluationPage() {
             </Typography.Title>
             <Space wrap>
               <Tag>{EVALUATION_STATUS_LABELS[e.status] ?? e.status}</Tag>
-              {e.status === 'draft' && hasRole('bureau_admin', 'bureau_reviewer') && (
+              {e.status === 'draft' && can('editEvaluations') && (
                 <>
                   <Button onClick={() => navigate(`/evaluations/${id}/draft`)}>校对草稿</Button>
                   <Button type="primary" onClick={() => navigate(`/evaluations/${id}/issue`)}>

@@ -18,7 +18,7 @@ export default function EvaluationsPage() {
   const [params, setParams] = useSearchParams();
   const phone = usePhone();
   const navigate = useNavigate();
-  const { hasRole } = useSession();
+  const { can } = useSession();
   const page = Number(params.get('page') ?? 1);
   const set = (k: string, v?: string) => {
     const next = new URLSearchParams(params);
@@ -47,7 +47,7 @@ export default function EvaluationsPage() {
         <Typography.Title level={3} className="page-title">
           评价结果
         </Typography.Title>
-        {hasRole('bureau_admin', 'bureau_reviewer') && (
+        {can('editEvaluations') && (
           <Button type="primary" icon={<ImportOutlined />} onClick={() => navigate('/evaluations/import')}>
             导入反馈表
           </Button>

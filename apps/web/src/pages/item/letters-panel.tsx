@@ -16,9 +16,9 @@ const apiPath = (link: string) => link.replace(/^\/api\/v1/, '');
  * unit's own users may reply (the server checks again and its Chinese reason is shown as it comes).
  */
 export function LettersPanel({ id }: { id: string }) {
-  const { hasRole } = useSession();
+  const { can } = useSession();
   // Seeing the item already means it is in the user's units; only department users answer for it.
-  const canReply = hasRole('dept_user', 'dept_leader');
+  const canReply = can('replyToLetter');
   const q = useQuery({
     queryKey: ['letters', id],
     queryFn: () => get<LetterView[]>(`/rectifications/${encodeURIComponent(id)}/letters`),
