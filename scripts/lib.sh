@@ -81,18 +81,26 @@ ensure_chromium() {
 search_attribute_pairs() { grep -vE '^\s*(#|$)' "$ROOT/scripts/temporal-search-attributes.txt"; }
 
 # Registers the search attributes a namespace lacks. `search-attribute create` has no --yes flag and asks nothing.
+# A namespace created a moment ago is in the database (describe finds it) before it is in the services' namespace
+# cache, refreshed every ~10 s: until then create answers "Namespace … is not found", so it is tried for a while.
 # Usage: register_search_attributes TEMPORAL_CLI ADDRESS "NS1 NS2"
 register_search_attributes() {
-  local bin="$1" address="$2" namespaces="$3" ns pair name type existing
+  local bin="$1" address="$2" namespaces="$3" ns pair name type existing attempt err
   for ns in $namespaces; do
     existing="$("$bin" operator search-attribute list --address "$address" --namespace "$ns" 2>/dev/null || true)"
     while IFS= read -r pair; do
       name="${pair%%=*}"; type="${pair#*=}"
-      if ! grep -qw "$name" <<<"$existing"; then
-        "$bin" operator search-attribute create --address "$address" --namespace "$ns" --name "$name" --type "$type" >/dev/null \
-          || die "could not register search attribute $name on namespace $ns"
-        say "registered search attribute $name ($type) on $ns"
-      fi
+      grep -qw "$name" <<<"$existing" && continue
+      for attempt in $(seq 1 30); do
+        if err="$("$bin" operator search-attribute create --address "$address" --namespace "$ns" \
+          --name "$name" --type "$type" 2>&1 >/dev/null)"; then
+          say "registered search attribute $name ($type) on $ns"
+          break
+        fi
+        grep -qi "already" <<<"$err" && break
+        [ "$attempt" = 30 ] && { echo "$err" >&2; die "could not register search attribute $name on namespace $ns"; }
+        sleep 1
+      done
     done < <(search_attribute_pairs)
   done
 }

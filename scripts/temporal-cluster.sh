@@ -194,7 +194,9 @@ healthy() { cli operator cluster health --address "$ADDRESS" 2>/dev/null | grep 
 start() {
   build
   mkdir -p "$RUN_DIR"
-  [ -f "$RUN_DIR/.setup-done" ] || { setup; touch "$RUN_DIR/.setup-done"; }
+  # Every time (seconds when nothing is to do): a marker file would go stale when a database is dropped or the
+  # server version moves on.
+  setup
   say "Starting the Temporal cluster: frontend $ADDRESS, $HISTORY_COUNT history processes, $SHARDS shards (logs in $RUN_DIR)…"
   local proc
   for proc in $(processes); do start_process "$proc"; done
