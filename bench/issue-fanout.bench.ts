@@ -41,10 +41,19 @@ async function rawChildren(s: BenchStack, n: number, tag: string): Promise<numbe
   return performance.now() - t0;
 }
 
-async function issue(s: BenchStack, n: number, user: AuthUser, deptId: number): Promise<number> {
+/** ms from 下发 until the first row, half, nine tenths and all of them are in: a slow tail and a slow rate differ. */
+interface IssueMarks {
+  first: number;
+  half: number;
+  ninetyPct: number;
+  all: number;
+}
+
+async function issue(s: BenchStack, n: number, user: AuthUser, deptId: number): Promise<IssueMarks> {
   const evaluationId = await seedSyntheticEvaluation(s.pool, n);
   const service = s.api.get(IssueEvaluationService);
   const t0 = performance.now();
+  const marks: Partial<IssueMarks> = {};
   await service.issue(evaluationId, { deliveryDate: today(), unitId: deptId }, user);
   await waitFor(async () => {
     const [rows] = await s.pool.query<never[]>(
@@ -53,14 +62,19 @@ async function issue(s: BenchStack, n: number, user: AuthUser, deptId: number): 
         WHERE r.evaluationId = ?`,
       [evaluationId],
     );
-    return Number((rows[0] as { c: number }).c) >= n;
+    const done = Number((rows[0] as { c: number }).c);
+    const at = performance.now() - t0;
+    if (done > 0) marks.first ??= at;
+    if (done >= n / 2) marks.half ??= at;
+    if (done >= n * 0.9) marks.ninetyPct ??= at;
+    return done >= n;
   }, 600_000);
   const ms = performance.now() - t0;
   await terminateAll(s.client, [
     `evaluation-${evaluationId}`,
     ...Array.from({ length: n }, (_, i) => `rectification-${evaluationId}-${i + 1}`),
   ]);
-  return ms;
+  return { first: marks.first!, half: marks.half!, ninetyPct: marks.ninetyPct!, all: ms };
 }
 
 export async function run(argv: string[] = process.argv.slice(2)): Promise<BenchResult> {
@@ -82,13 +96,17 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<Bench
     const bySize = [];
     for (const n of sizes) {
       const t = { rawWorkflows: [] as number[], rawChildren: [] as number[], issue: [] as number[] };
+      const marks: IssueMarks[] = [];
       for (let r = 0; r < runs; r++) {
         const tag = `${n}-${r}-${Date.now()}`;
         t.rawWorkflows.push(await rawWorkflows(s, n, tag));
         t.rawChildren.push(await rawChildren(s, n, tag));
-        t.issue.push(await issue(s, n, user, deptId));
+        const m = await issue(s, n, user, deptId);
+        marks.push(m);
+        t.issue.push(m.all);
+        const sec = (ms: number) => round(ms / 1000, 1);
         process.stderr.write(
-          `issue-fanout: N=${n} run ${r + 1}/${runs}: raw ${round(t.rawWorkflows[r] / 1000, 1)} s, children ${round(t.rawChildren[r] / 1000, 1)} s, issue ${round(t.issue[r] / 1000, 1)} s\n`,
+          `issue-fanout: N=${n} run ${r + 1}/${runs}: raw ${sec(t.rawWorkflows[r])} s, children ${sec(t.rawChildren[r])} s, issue ${sec(m.all)} s (first row ${sec(m.first)} s, half ${sec(m.half)} s, 90% ${sec(m.ninetyPct)} s)\n`,
         );
       }
       const perSec = (ms: number[]) => round(n / (median(ms) / 1000), 1);
@@ -102,6 +120,9 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<Bench
         ratioToRawChildren: round(median(t.rawChildren) / median(t.issue), 2),
         medianMs: {
           issue: round(median(t.issue), 0),
+          issueFirstRow: round(median(marks.map((m) => m.first)), 0),
+          issueHalf: round(median(marks.map((m) => m.half)), 0),
+          issueNinetyPct: round(median(marks.map((m) => m.ninetyPct)), 0),
           rawWorkflows: round(median(t.rawWorkflows), 0),
           rawChildren: round(median(t.rawChildren), 0),
         },

@@ -57,6 +57,10 @@ export async function startBenchStack(
     STORAGE_DIR: resolve(__dirname, '../../var/bench', `storage-${uid}`),
     JWT_SECRET: 'bench-only-secret-0123456789abcdef0123456789abcdef',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    // The workflow cache is the worker's memory budget: a bench may be run at another size, as production may.
+    ...(process.env.TEMPORAL_MAX_CACHED_WORKFLOWS
+      ? { TEMPORAL_MAX_CACHED_WORKFLOWS: process.env.TEMPORAL_MAX_CACHED_WORKFLOWS }
+      : {}),
     ...opts.env,
   });
   const worker = opts.worker === false ? undefined : await createWorkerApp(config);

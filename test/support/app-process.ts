@@ -36,6 +36,7 @@ export function spawnAppProcess(
           TEMPORAL_NAMESPACE: config.temporal.namespace,
           TEMPORAL_TASK_QUEUE: config.temporal.taskQueue,
           TEMPORAL_WORKFLOW_BUNDLE: TEST_WORKFLOW_BUNDLE,
+          TEMPORAL_MAX_CACHED_WORKFLOWS: String(config.temporal.worker.maxCachedWorkflows),
           STORAGE_DIR: config.storage.dir,
           JWT_SECRET: 'test-only-secret-0123456789abcdef0123456789abcdef',
           LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
