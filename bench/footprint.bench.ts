@@ -1,19 +1,23 @@
 /**
- * Footprint: the worker's resident memory and idle CPU while N rectification workflows sleep on their timers
- * (default N = 2,000; `--items 10000` for the issue's figure, about an hour of fan-out on this machine's dev
- * server), beside the same worker process measured with no workflow open, in the same run. The worker runs as its
- * own process (spawned like in production) so its RSS is its own; the workflow cache is sized by
- * TEMPORAL_MAX_CACHED_WORKFLOWS (the memory budget, see README).
+ * Footprint: the worker's and the API's resident memory and idle CPU while N rectification workflows sleep on
+ * their timers (default N = 2,000; `--items 10000` for the issue's figure, ≈ 10–20 min of fan-out on this
+ * machine's dev server), beside the same processes measured with no workflow open, in the same run. Both run as
+ * their own processes (spawned like in production) so their RSS is their own; the API is measured after serving
+ * ledger pages and the dashboard over the N items. The workflow cache is sized by TEMPORAL_MAX_CACHED_WORKFLOWS
+ * (the memory budget, see README).
  *
  *   npm run bench -- footprint [--items 2000] [--idle-seconds 30]
  */
 import 'reflect-metadata';
 import { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import type { AuthUser } from '../libs/auth/src/auth-user';
 import { IssueEvaluationService } from '../libs/rectification/src/issue-evaluation.service';
 import { seedSyntheticEvaluation } from '../test/support/synthetic-evaluation';
-import { killAppProcess, spawnWorkerProcess } from '../test/support/app-process';
+import { killAppProcess, spawnAppProcess, spawnWorkerProcess } from '../test/support/app-process';
+import { createUserAndLogin } from '../test/support/auth';
+import type { TestStack } from '../test/support/test-stack';
 import { BenchResult, round, runWhenMain } from './bench-utils';
 import { benchArg, seedUnits, startBenchStack, terminateAll, waitFor } from './support/temporal-bench-stack';
 
@@ -34,6 +38,35 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
 }
 
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => done(port));
+    });
+  });
+}
+
+/** What a reviewer's day asks of the API: ledger pages (first, deep, overdue, keyword) and the dashboard. */
+async function exerciseApi(base: string, token: string): Promise<void> {
+  const paths = [
+    '/rectifications?pageSize=50',
+    '/rectifications?pageSize=50&page=20',
+    '/rectifications?pageSize=50&overdue=true',
+    '/rectifications?pageSize=50&q=%E7%BB%A9%E6%95%88',
+    '/dashboard/summary',
+    '/dashboard/by-unit',
+  ];
+  for (let round = 0; round < 4; round++)
+    for (const path of paths) {
+      const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      if (!res.ok) throw new Error(`footprint: GET ${path} answered ${res.status}`);
+      await res.arrayBuffer();
+    }
+}
+
 /** Share of one core the process used over `seconds` of doing nothing but holding its workflows. */
 async function idleCpuPercent(pid: number, seconds: number): Promise<number> {
   const before = cpuSeconds(pid);
@@ -46,6 +79,7 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<Bench
   const idleSeconds = Number(benchArg(argv, 'idle-seconds') ?? 30);
   const s = await startBenchStack({ database: 'rectiflow_bench_footprint', worker: false });
   let worker: ChildProcess | undefined;
+  let api: ChildProcess | undefined;
   let evaluationId: string | undefined;
   try {
     const { deptId } = await seedUnits(s.pool);
@@ -58,9 +92,22 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<Bench
     };
     worker = await spawnWorkerProcess(s.config);
     const pid = worker.pid!;
+    const apiPort = await freePort();
+    // The in-process API's secret, so the reviewer's token logged in there is good for the spawned API too.
+    api = await spawnAppProcess('api', s.config, {
+      API_PORT: String(apiPort),
+      JWT_SECRET: s.config.auth.jwtSecret,
+    });
+    const apiPid = api.pid!;
+    const base = `http://127.0.0.1:${apiPort}/api/v1`;
+    const reviewer = await createUserAndLogin(s as unknown as TestStack, { role: 'bureau_reviewer' });
+    await exerciseApi(base, reviewer.token);
     await new Promise((r) => setTimeout(r, 5000));
     const empty = { rssMb: rssMb(pid), idleCpuPercent: await idleCpuPercent(pid, idleSeconds) };
-    process.stderr.write(`footprint: empty worker ${empty.rssMb} MB, ${empty.idleCpuPercent}% CPU idle\n`);
+    const apiEmpty = { rssMb: rssMb(apiPid), idleCpuPercent: await idleCpuPercent(apiPid, idleSeconds) };
+    process.stderr.write(
+      `footprint: empty worker ${empty.rssMb} MB, ${empty.idleCpuPercent}% CPU idle; API ${apiEmpty.rssMb} MB, ${apiEmpty.idleCpuPercent}%\n`,
+    );
 
     evaluationId = await seedSyntheticEvaluation(s.pool, items);
     const t0 = Date.now();
@@ -87,12 +134,14 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<Bench
     const fanOutSeconds = round((Date.now() - t0) / 1000, 1);
     await new Promise((r) => setTimeout(r, 10_000));
     const loaded = { rssMb: rssMb(pid), idleCpuPercent: await idleCpuPercent(pid, idleSeconds) };
+    await exerciseApi(base, reviewer.token);
+    const apiLoaded = { rssMb: rssMb(apiPid), idleCpuPercent: await idleCpuPercent(apiPid, idleSeconds) };
     process.stderr.write(
-      `footprint: ${items} sleeping workflows: ${loaded.rssMb} MB, ${loaded.idleCpuPercent}% CPU\n`,
+      `footprint: ${items} sleeping workflows: worker ${loaded.rssMb} MB, ${loaded.idleCpuPercent}% CPU; API ${apiLoaded.rssMb} MB, ${apiLoaded.idleCpuPercent}%\n`,
     );
     return {
       name: 'footprint',
-      description: `worker RSS and idle CPU with ${items} open sleeping rectification workflows vs the same worker with none`,
+      description: `worker and API RSS and idle CPU with ${items} open sleeping rectification workflows vs the same processes with none (the API after ledger pages and the dashboard)`,
       openWorkflows: items,
       maxCachedWorkflows: s.config.temporal.worker.maxCachedWorkflows,
       fanOutSeconds,
@@ -101,9 +150,11 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<Bench
         loaded,
         rssPerThousandWorkflowsMb: round(((loaded.rssMb - empty.rssMb) / items) * 1000, 1),
       },
+      api: { empty: apiEmpty, loaded: apiLoaded },
     };
   } finally {
     if (worker) await killAppProcess(worker);
+    if (api) await killAppProcess(api);
     if (evaluationId)
       await terminateAll(s.client, [
         `evaluation-${evaluationId}`,
