@@ -9,12 +9,13 @@ import {
   issuedTransition,
 } from '../../workflows/src/rectification/rectification-state.machine';
 import { applyStep } from '../../libs/contracts/src/rectification/step-catalog';
-import { deptUser, rectificationInput } from '../support/rectification-fixtures';
+import { bureauReviewer, deptUser, rectificationInput } from '../support/rectification-fixtures';
 import { testConfig } from '../support/test-config';
 
 /**
  * The read model's one-statement upsert on the real MariaDB: it writes what TypeORM reads back unchanged, moves
- * only forward when snapshots arrive out of order, and a repeated event is kept once.
+ * only forward when snapshots arrive out of order, a repeated event is kept once, and at the same seq the later
+ * write wins (what a workflow task turned away wrote is replaced by what its retry wrote).
  */
 describe('rectification projection (insert or move forward)', () => {
   const config = testConfig();
@@ -95,5 +96,35 @@ describe('rectification projection (insert or move forward)', () => {
     expect(before.status).toBe('issued');
     expect(after.status).toBe('acknowledged');
     expect(after.lastEventSeq).toBe(acked[0].eventSeq);
+  });
+
+  it('replaces what an abandoned workflow task wrote at the same seq with what its retry wrote', async () => {
+    const state = initialState(rectificationInput(), '2026-11-01T02:00:00.000Z');
+    const issued = issuedTransition(state).event;
+    await projection.record(structuredClone(state), issued);
+    // The abandoned task: 撤销 applied and projected, then its completion refused by the server.
+    const abandonedState = structuredClone(state);
+    const abandoned = applyStep(
+      abandonedState,
+      'cancel',
+      { actor: bureauReviewer, reason: '测试撤销' },
+      '2026-11-02T03:00:00.000Z',
+    ).event;
+    await projection.record(abandonedState, abandoned);
+    // The retried task took another path to the same seq: the department's 签收.
+    const ack = applyStep(state, 'acknowledge', { actor: deptUser }, '2026-11-02T03:00:01.000Z').event;
+    expect(ack.seq).toBe(abandoned.seq);
+    await projection.record(structuredClone(state), ack);
+
+    const row = await rowOf(state.id);
+    expect(row.status).toBe('acknowledged');
+    expect(row.closedAt).toBeNull();
+    expect(row.state).toEqual(state);
+    const events = await eventsOf(state.id);
+    expect(events.map((e) => [e.seq, e.action, e.actorName])).toEqual([
+      [issued.seq, issued.action, issued.actor?.name ?? '系统'],
+      [ack.seq, 'acknowledge', deptUser.name],
+    ]);
+    expect(events[1].occurredAt.toISOString()).toBe('2026-11-02T03:00:01.000Z');
   });
 });

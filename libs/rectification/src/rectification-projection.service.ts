@@ -14,8 +14,14 @@ import { RectificationProjectionHook } from './rectification-projection.hook';
 
 /**
  * Writes the read model from the workflow: the snapshot row and the timeline event, in one transaction.
- * Idempotent and order-proof: the event is keyed by (rectificationId, seq), and the row only moves forward
- * (an older snapshot arriving late — activities may complete out of order — never overwrites a newer one).
+ * Idempotent and order-proof: the event is keyed by (rectificationId, seq), and the row never moves back (an
+ * older snapshot arriving late — activities may complete out of order — never overwrites a newer one).
+ *
+ * At the same seq the later write wins, row and event alike. A local activity runs inside its workflow task; when
+ * the server turns that task's completion away (seen in CI: a timer fired while a 撤销 Update's task completed
+ * the workflow, UnhandledCommand), the activity has already written, and the retried task may take another path
+ * to the same seq (the timer's transition, the Update later or not at all). The retried task's write comes after
+ * the abandoned one and is the history's, so it must replace it rather than be ignored as a repeat.
  */
 @Injectable()
 export class RectificationProjectionService {
@@ -54,7 +60,7 @@ export class RectificationProjectionService {
           payload: event.payload as object,
           occurredAt: new Date(event.at),
         })
-        .orIgnore()
+        .orUpdate(['action', 'actorId', 'actorName', 'payload', 'occurredAt'], ['rectificationId', 'seq'])
         .updateEntity(false)
         .execute();
       return this.hook?.onEvent(tx, snapshot, event);
@@ -64,7 +70,7 @@ export class RectificationProjectionService {
 
   /**
    * One statement for "insert the row, or move it forward": every column takes the new value only when the
-   * snapshot is newer than the row (`lastEventSeq`), which is assigned last because MySQL evaluates the
+   * snapshot is not older than the row (`lastEventSeq`; equal: see the class comment), which is assigned last because MySQL evaluates the
    * assignments left to right and later ones see it already changed. Values are prepared by TypeORM's driver, as
    * its own INSERT would (JSON, booleans, dates in the connection's time zone).
    */
@@ -93,11 +99,11 @@ function buildUpsert(
   const seq = written.find((c) => c.propertyName === 'lastEventSeq');
   if (!seq) throw new Error('rectification.lastEventSeq is not mapped');
   const columns = [...written.filter((c) => c !== seq), seq];
-  const newer = `VALUES(${q(seq)}) > ${q(seq)}`;
+  const notOlder = `VALUES(${q(seq)}) >= ${q(seq)}`;
   const assignments = columns.map((c) =>
     c === seq
       ? `${q(c)} = GREATEST(${q(c)}, VALUES(${q(c)}))`
-      : `${q(c)} = IF(${newer}, VALUES(${q(c)}), ${q(c)})`,
+      : `${q(c)} = IF(${notOlder}, VALUES(${q(c)}), ${q(c)})`,
   );
   return {
     sql: `INSERT INTO rectification (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON DUPLICATE KEY UPDATE ${assignments.join(', ')}`,
