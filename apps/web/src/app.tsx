@@ -3,7 +3,6 @@ import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
-import { hasPermission } from '@contracts/accounts/permissions';
 import { ApiError } from './api/http';
 import { SessionProvider, useSession } from './api/session';
 import { AppLayout } from './layout/app-layout';
@@ -56,8 +55,7 @@ function Protected() {
 }
 
 function Home() {
-  const { me } = useSession();
-  const bureau = me && hasPermission(me.role, 'readAcrossUnits');
+  const bureau = useSession().can('readAcrossUnits');
   return <Navigate to={bureau ? '/dashboard' : '/todo'} replace />;
 }
 

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { NotFoundError } from '@rectiflow/common';
 import type { AuthUser } from './auth-user';
 import { ForbiddenError } from './auth.errors';
-import { DEPT_ROLES, READ_ALL_ROLES } from './role';
+import { hasPermission, PERMISSIONS, READ_ALL_ROLES } from './role';
 import { unitSubtreeIds } from './unit-subtree.query';
 import type { UnitScope } from './unit-scope.query';
 
@@ -49,12 +49,13 @@ export class AccessScopeService {
   }
 
   /**
-   * May the user take a department-side step (签收, 整改方案, 佐证材料, 提交, 延期申请) for an item of this unit?
-   * True only for dept_user / dept_leader within their scope. Bureau roles see everything but never act as the
-   * department: their own steps (issue, review, decide) are guarded by @RequiresPermission or the step catalog instead.
+   * May the user act for the department (PERMISSIONS.actForDepartment: its steps, a 督办文书's 回复) for an item of
+   * this unit? True only for those roles within their scope. Bureau roles see everything but never act as the
+   * department: their own steps (issue, review, decide) are guarded by @RequiresPermission or the
+   * step catalog instead.
    */
   async canAct(user: AuthUser, unitId: number | null | undefined): Promise<boolean> {
-    if (!DEPT_ROLES.includes(user.role)) return false;
+    if (!hasPermission(user.role, 'actForDepartment')) return false;
     return this.canSeeUnit(user, unitId);
   }
 
@@ -64,9 +65,10 @@ export class AccessScopeService {
    */
   async assertCanAct(user: AuthUser, unitId: number | null | undefined, what: string): Promise<void> {
     await this.assertCanSeeUnit(user, unitId, what);
-    if (!DEPT_ROLES.includes(user.role))
-      throw new ForbiddenError(`无权执行此操作：仅责任单位（dept_user / dept_leader）可办理`, {
-        requiredRoles: DEPT_ROLES,
+    const roles = PERMISSIONS.actForDepartment;
+    if (!hasPermission(user.role, 'actForDepartment'))
+      throw new ForbiddenError(`无权执行此操作：仅责任单位（${roles.join(' / ')}）可办理`, {
+        requiredRoles: roles,
         role: user.role,
       });
   }

@@ -61,10 +61,10 @@ describe('PERMISSIONS', () => {
   });
 
   it('keeps the department’s and the bureau’s steps apart, and read-only roles out of both', () => {
-    for (const r of PERMISSIONS.takeDepartmentSteps) expect(PERMISSIONS.takeBureauSteps).not.toContain(r);
+    for (const r of PERMISSIONS.actForDepartment) expect(PERMISSIONS.takeBureauSteps).not.toContain(r);
     for (const reader of ['bureau_leader', 'auditor'] as const) {
       expect(hasPermission(reader, 'takeBureauSteps')).toBe(false);
-      expect(hasPermission(reader, 'takeDepartmentSteps')).toBe(false);
+      expect(hasPermission(reader, 'actForDepartment')).toBe(false);
     }
   });
 });

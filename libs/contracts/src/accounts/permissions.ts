@@ -1,13 +1,10 @@
-import { BUREAU_ROLES, READ_ALL_ROLES, type Role } from './role';
-
-/** Roles that act for a department: 签收, 整改方案, 佐证材料, 提交, 延期申请, 督办文书回复. */
-export const DEPT_ROLES: readonly Role[] = ['dept_user', 'dept_leader'];
+import { BUREAU_ROLES, DEPT_ROLES, READ_ALL_ROLES, type Role } from './role';
 
 /**
  * Which roles may do what — the one table the API's route guards (@RequiresPermission), the sidebar and the
  * pages' buttons all read, so a role never sees a button the API would refuse. Which units' data a caller may
  * touch is the other rule (AccessScopeService: 404 outside one's units). The step catalog gives each
- * rectification step one of the two step permissions.
+ * rectification step actForDepartment or takeBureauSteps.
  */
 export const PERMISSIONS = {
   /** Lists that span every unit: units, users, the results-application rule. */
@@ -24,11 +21,13 @@ export const PERMISSIONS = {
   /** 回头看: confirm that a closed item has held, or reopen it (反弹). */
   decideRecheck: ['bureau_reviewer'],
   editResultsRule: ['bureau_admin'],
-  /** The department's rectification steps, within its own units (the API's scope checks that). */
-  takeDepartmentSteps: DEPT_ROLES,
+  /**
+   * Act for the responsible unit, within its own units (AccessScopeService.assertCanAct checks both): 签收, 整改方案,
+   * 佐证材料, 提交, 延期申请, and the 回复 to a 督办文书.
+   */
+  actForDepartment: DEPT_ROLES,
   /** The bureau's steps (review, extension decisions…). bureau_leader and auditor read, they never act. */
   takeBureauSteps: ['bureau_reviewer', 'bureau_admin'],
-  replyToLetter: DEPT_ROLES,
   runProbe: ['bureau_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

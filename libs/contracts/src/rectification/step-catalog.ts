@@ -59,7 +59,7 @@ function step<K extends RectificationStepName>(
     summary: `${label}（${STEP_SIDE_LABELS[spec.side]}${spec.note ? `，${spec.note}` : ''}）`,
     from: spec.from,
     side: spec.side,
-    roles: spec.side === 'department' ? PERMISSIONS.takeDepartmentSteps : PERMISSIONS.takeBureauSteps,
+    roles: spec.side === 'department' ? PERMISSIONS.actForDepartment : PERMISSIONS.takeBureauSteps,
     multipart: spec.multipart,
     rules: STEP_RULES[name],
     apply: STEP_EFFECTS[name],

@@ -18,7 +18,7 @@ const apiPath = (link: string) => link.replace(/^\/api\/v1/, '');
 export function LettersPanel({ id }: { id: string }) {
   const { can } = useSession();
   // Seeing the item already means it is in the user's units; only department users answer for it.
-  const canReply = can('replyToLetter');
+  const canReply = can('actForDepartment');
   const q = useQuery({
     queryKey: ['letters', id],
     queryFn: () => get<LetterView[]>(`/rectifications/${encodeURIComponent(id)}/letters`),
