@@ -1,7 +1,7 @@
 /**
  * Footprint: the worker's and the API's resident memory and idle CPU while N rectification workflows sleep on
- * their timers (default N = 2,000; `--items 10000` for the issue's figure, ≈ 10–20 min of fan-out on this
- * machine's dev server), beside the same processes measured with no workflow open, in the same run. Both run as
+ * their timers (default N = 2,000; `--items 10000` for the issue's figure: ≈ 11 min of fan-out on this machine's
+ * cluster, far longer on the dev server), beside the same processes measured with no workflow open, in the same run. Both run as
  * their own processes (spawned like in production) so their RSS is their own; the API is measured after serving
  * ledger pages and the dashboard over the N items. The workflow cache is sized by TEMPORAL_MAX_CACHED_WORKFLOWS
  * (the memory budget, see README).
