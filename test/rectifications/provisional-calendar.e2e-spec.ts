@@ -76,7 +76,12 @@ describe('provisional deadlines and loading a holiday year', () => {
     // A holiday on the first weekday of 2027 lies inside every span ending in 2027.
     const loaded = { holidays: [`${YEAR}-01-01`, `${YEAR}-01-04`], workdays: [] };
     const res = await put(admin, loaded).expect(200);
-    expect(res.body).toMatchObject({ year: { year: YEAR, origin: 'admin' }, recomputed: 4, failed: [] });
+    expect(res.body.year).toMatchObject({ year: YEAR, origin: 'admin' });
+    // The PUT recomputes every open provisional item in the database — other suites' too, whose workers may be
+    // gone (those wait out their timeout and are reported as failed): this suite's four must all go through.
+    const ours = [1, 2, 3, 4].map((seq) => rid(evaluationId, seq));
+    expect((res.body.failed as string[]).filter((f) => ours.includes(f))).toEqual([]);
+    expect(res.body.recomputed).toBeGreaterThanOrEqual(ours.length);
     const expected = resolveDeadline(
       today,
       { kind: 'working_days', days: 30 },

@@ -19,6 +19,14 @@ import { executeUpdate } from '@rectiflow/temporal';
 import type { CalendarYearDto, CalendarYearsDto, PutCalendarYearResultDto } from './calendar-year.dto';
 
 /**
+ * How long one item's recompute may wait for its workflow to answer. A workflow whose worker is down would
+ * otherwise hold the administrator's request forever; past this it is reported in `failed` (a new PUT retries it).
+ */
+const RECOMPUTE_UPDATE_TIMEOUT_MS = 10_000;
+/** Items told at once: the Updates go to different workflows, and one slow item must not queue the rest. */
+const RECOMPUTE_CONCURRENCY = 8;
+
+/**
  * 放假/调休 years for the administrator: what is loaded, and loading a year — stored, audited, taken into this
  * process's calendar at once (the worker follows within its refresh) — after which every open item whose
  * provisional deadline the year affects is recomputed and its workflow told by an Update, moving its timers.
@@ -90,33 +98,38 @@ export class CalendarAdminService {
     const calendar = this.calendars.current();
     let recomputed = 0;
     const failed: string[] = [];
-    for (const row of rows) {
+    const recompute = async (row: Pick<RectificationEntity, 'id' | 'state'>): Promise<void> => {
       const state = row.state as RectificationState;
       const d = state.deadlines[state.deadlines.length - 1];
-      if (!d.provisional || d.workingDays === undefined) continue;
+      if (!d.provisional || d.workingDays === undefined) return;
       const next = resolveDeadlineProvisional(
         state.deliveryDate,
         { kind: 'working_days', days: d.workingDays },
         calendar,
       );
-      if (next.date === d.date && next.provisional) continue; // still waiting for another year
+      if (next.date === d.date && next.provisional) return; // still waiting for another year
       const at = endOfDayInstant(next.date, this.config.notifications.timezone).toISOString();
       try {
-        await executeUpdate(this.temporal.workflow.getHandle(row.id), recalendarDeadlineUpdate, {
-          args: [
-            {
-              year,
-              deadline: { date: next.date, at, provisional: next.provisional, workingDays: d.workingDays },
-            },
-          ],
-        });
+        await this.temporal.withDeadline(Date.now() + RECOMPUTE_UPDATE_TIMEOUT_MS, () =>
+          executeUpdate(this.temporal.workflow.getHandle(row.id), recalendarDeadlineUpdate, {
+            args: [
+              {
+                year,
+                deadline: { date: next.date, at, provisional: next.provisional, workingDays: d.workingDays },
+              },
+            ],
+          }),
+        );
         recomputed += 1;
       } catch (err) {
-        // The item moved on (closed, already recomputed) or Temporal is away: reported, retried by a new PUT.
+        // The item moved on (closed, already recomputed), its worker is away, or Temporal is: reported, retried
+        // by a new PUT.
         this.log.warn(`recompute of ${row.id} failed: ${(err as Error).message}`);
         failed.push(row.id);
       }
-    }
+    };
+    for (let i = 0; i < rows.length; i += RECOMPUTE_CONCURRENCY)
+      await Promise.all(rows.slice(i, i + RECOMPUTE_CONCURRENCY).map(recompute));
     return { recomputed, failed };
   }
 }
